@@ -1,0 +1,118 @@
+"""The BM25 index (bm25s), built from the catalog and persisted beside Chroma with the catalog generation it
+was built at: a reader whose stamp is stale rebuilds, so BM25 never disagrees with the committed documents."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from rag.catalog import Catalog
+
+__all__ = ["BM25Index", "STOPWORDS", "tokenize"]
+
+log = logging.getLogger(__name__)
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here
+    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+    off on once only or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours yourself yourselves also s t""".split()
+)
+_WORD = re.compile(r"[a-z0-9]+(?:[.'’][a-z0-9]+)*")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    words = [w.replace(".", "").replace("’", "'") for w in _WORD.findall(text.lower())]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    return _stemmer().stemWords([w for w in words if w not in STOPWORDS])  # type: ignore[no-any-return]
+
+
+class BM25Index:
+    def __init__(self, retriever: object, ids: list[str], generation: int) -> None:
+        self._retriever = retriever
+        self.ids = ids
+        self.generation = generation
+
+    @classmethod
+    def build(cls, catalog: Catalog, k1: float = 0.9, b: float = 0.4) -> BM25Index:
+        import bm25s
+
+        generation = catalog.generation()
+        ids, tokens = [], []
+        for chunk_id, _doc_id, title, text in catalog.iter_chunks():
+            ids.append(chunk_id)
+            tokens.append(tokenize(f"{title}\n{text}") or ["__empty__"])
+        retriever = bm25s.BM25(k1=k1, b=b)
+        if tokens:
+            retriever.index(tokens, show_progress=False)
+        return cls(retriever, ids, generation)
+
+    def save(self, folder: Path) -> None:
+        """Write to a temporary folder, then swap it in: a crash never leaves a half-written index."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=folder.parent))
+        if self.ids:
+            self._retriever.save(str(tmp))  # type: ignore[attr-defined]
+        (tmp / "summit_ids.json").write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> BM25Index | None:
+        import bm25s
+
+        try:
+            meta = json.loads((folder / "summit_ids.json").read_text())
+            retriever = bm25s.BM25.load(str(folder)) if meta["ids"] else bm25s.BM25()
+        except (OSError, ValueError, KeyError) as e:
+            log.info("no usable BM25 index at %s (%s): it will be rebuilt", folder, e)
+            return None
+        return cls(retriever, meta["ids"], int(meta["generation"]))
+
+    @classmethod
+    def current(cls, catalog: Catalog, folder: Path, cached: BM25Index | None = None) -> BM25Index:
+        """The index for the catalog as it is now: the cached one, the saved one, or a fresh build."""
+        generation = catalog.generation()
+        if cached is not None and cached.generation == generation:
+            return cached
+        loaded = cls.load(folder)
+        if loaded is not None and loaded.generation == generation:
+            return loaded
+        built = cls.build(catalog)
+        try:
+            built.save(folder)
+        except OSError as e:  # a read-only reader still answers
+            log.warning("could not save the BM25 index to %s: %s", folder, e)
+        return built
+
+    def search(self, query: str, n: int) -> list[tuple[str, float]]:
+        q = tokenize(query)
+        if not q or not self.ids:
+            return []
+        k = min(n, len(self.ids))
+        docs, scores = self._retriever.retrieve([q], k=k, show_progress=False, n_threads=1)  # type: ignore[attr-defined]
+        out = []
+        for i, s in zip(np.asarray(docs)[0], np.asarray(scores)[0], strict=True):
+            if s > 0:
+                out.append((self.ids[int(i)], float(s)))
+        return out

@@ -1,0 +1,174 @@
+"""The catalog: one SQLite file under the data dir, the source of truth for which documents exist.
+
+A document's row and its chunk rows are written in one transaction; that transaction is the commit point of an
+ingest. Vectors in Chroma whose chunk id is not in the catalog are invisible to readers and are removed by
+``Store.repair()``; the ``pending`` table is the journal that tells repair where to look after a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rag.types import Chunk, DocRecord
+
+__all__ = ["Catalog"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, version TEXT NOT NULL, sha256 TEXT NOT NULL, title TEXT NOT NULL,
+    date TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL, n_chunks INTEGER NOT NULL,
+    ingested_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, tokens INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, version TEXT NOT NULL, since REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # meta -------------------------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def generation(self) -> int:
+        """Bumped by every commit: readers compare it to know their BM25 index is stale."""
+        return int(self.get_meta("generation") or 0)
+
+    # documents --------------------------------------------------------------------------------------------
+    def version_of(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT version FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def get(self, doc_id: str) -> DocRecord | None:
+        row = self._db.execute(
+            "SELECT doc_id, title, date, source, sha256, text, n_chunks FROM documents WHERE doc_id=?", (doc_id,)
+        ).fetchone()
+        return DocRecord(*row) if row else None
+
+    def list_docs(self) -> list[dict[str, object]]:
+        rows = self._db.execute(
+            "SELECT doc_id, title, date, source, n_chunks, version FROM documents ORDER BY date DESC, doc_id"
+        ).fetchall()
+        keys = ("doc_id", "title", "date", "source", "chunks", "version")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def commit_document(self, doc: DocRecord, version: str, chunks: list[Chunk]) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, version, doc.sha256, doc.title, doc.date, doc.source, doc.text, len(chunks), time.time()),
+            )
+            db.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+                [(c.chunk_id(version), c.doc_id, c.index, c.start, c.end, c.tokens) for c in chunks],
+            )
+            self._bump(db)
+
+    def delete_document(self, doc_id: str) -> bool:
+        with self._tx() as db:
+            n = db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,)).rowcount
+            db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
+            if n:
+                self._bump(db)
+        return bool(n)
+
+    @staticmethod
+    def _bump(db: sqlite3.Connection) -> None:
+        db.execute(
+            "INSERT INTO meta VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    # chunks -----------------------------------------------------------------------------------------------
+    def known_chunk_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
+            found.update(r[0] for r in self._db.execute(q, part))
+        return found
+
+    def iter_chunks(self) -> Iterator[tuple[str, str, str, str]]:
+        """(chunk_id, doc_id, title, chunk text) for every committed chunk, in a stable order."""
+        cur = self._db.execute(
+            'SELECT c.chunk_id, c.doc_id, d.title, substr(d.text, c.start + 1, c."end" - c.start) '
+            "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.chunk_id"
+        )
+        yield from cur
+
+    def chunk_rows(self, ids: list[str]) -> dict[str, dict[str, object]]:
+        out: dict[str, dict[str, object]] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            q = (
+                'SELECT c.chunk_id, c.doc_id, d.title, d.date, c.start, c."end", '
+                'substr(d.text, c.start + 1, c."end" - c.start) '
+                f"FROM chunks c JOIN documents d USING (doc_id) WHERE c.chunk_id IN ({','.join('?' * len(part))})"
+            )
+            for cid, doc_id, title, date, s, e, text in self._db.execute(q, part):
+                out[cid] = {"doc_id": doc_id, "title": title, "date": date, "start": s, "end": e, "text": text}
+        return out
+
+    def doc_chunk_ids(self, doc_id: str) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
+
+    # journal ----------------------------------------------------------------------------------------------
+    def begin(self, doc_id: str, version: str) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO pending VALUES (?,?,?)", (doc_id, version, time.time()))
+
+    def done(self, doc_id: str) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM pending WHERE doc_id=?", (doc_id,))
+
+    def pending(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT doc_id FROM pending")]
+
+    def stats(self) -> dict[str, int]:
+        docs = self.count()
+        chunks = int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        return {"documents": docs, "chunks": chunks, "generation": self.generation()}
+
+    def dump(self) -> str:
+        """A canonical text of the catalog's content, for tests that compare end states."""
+        docs = self._db.execute("SELECT doc_id, version, n_chunks, text FROM documents ORDER BY doc_id").fetchall()
+        chunks = self._db.execute('SELECT chunk_id, start, "end", tokens FROM chunks ORDER BY chunk_id').fetchall()
+        return json.dumps({"docs": docs, "chunks": chunks})

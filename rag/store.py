@@ -1,0 +1,214 @@
+"""The store: the SQLite catalog (truth, commit point) plus Chroma (vectors), embedded or client/server.
+
+Write protocol for one document, under the data dir's write lock::
+
+    journal(doc, new)  ->  Chroma upsert chunks of `new`  ->  catalog commit (the commit point)
+                       ->  Chroma delete chunks of doc whose version != new  ->  clear journal
+
+Readers only see chunk ids the catalog knows, so a crash at any step shows either the old version whole or the
+new one whole; ``repair()`` (run before every write) removes what a crash left behind in Chroma.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from rag.catalog import Catalog
+from rag.config import Settings
+from rag.errors import ModelMismatch, StoreBusy, StoreError
+from rag.types import Chunk, DocRecord
+
+__all__ = ["Store", "open_store"]
+
+log = logging.getLogger(__name__)
+
+
+def _chroma_client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        try:
+            client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            client.heartbeat()
+        except Exception as e:  # noqa: BLE001 - connection errors come in many types
+            raise StoreError(
+                f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({e}). Start it "
+                f"with `chroma run --path DIR --host {settings.chroma_host} --port {settings.chroma_port}`, "
+                "or unset SUMMIT_RAG_CHROMA_HOST to use the embedded store"
+            ) from e
+        return client
+    path = settings.data_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Store:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.data_dir = Path(settings.data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
+        self._client = _chroma_client(settings)
+        self._lock = FileLock(str(self.data_dir / ".write.lock"))
+        self.model = settings.embedding_model
+        self._collection: Any = None
+        stored = self.catalog.get_meta("embedding_model")
+        if stored is not None and stored != self.model:
+            raise ModelMismatch(
+                f"the store in {self.data_dir} was built with embedding model {stored!r} "
+                f"({self.catalog.get_meta('dimension')} dimensions), but the settings ask for {self.model!r}. "
+                f"Set SUMMIT_RAG_EMBEDDING_MODEL={stored} to use it, or rebuild: remove {self.data_dir} "
+                "(or choose another SUMMIT_RAG_DATA_DIR) and run `summit-rag ingest` again"
+            )
+
+    # collection -------------------------------------------------------------------------------------------
+    def collection(self, dimension: int | None = None) -> Any:
+        """The chunk collection; created on first write, recording the model's name and dimension."""
+        if self._collection is None:
+            name = self.settings.collection
+            existing = {c.name if hasattr(c, "name") else str(c) for c in self._client.list_collections()}
+            if name in existing:
+                self._collection = self._client.get_collection(name, embedding_function=None)
+            elif dimension is None:
+                return None
+            else:
+                self._collection = self._client.create_collection(
+                    name,
+                    embedding_function=None,
+                    metadata={"hnsw:space": "cosine", "embedding_model": self.model, "dimension": dimension},
+                )
+            meta = self._collection.metadata or {}
+            if meta.get("embedding_model") not in (None, self.model):
+                raise ModelMismatch(
+                    f"Chroma collection {name!r} was built with {meta.get('embedding_model')!r} "
+                    f"({meta.get('dimension')} dimensions), not {self.model!r}: set SUMMIT_RAG_EMBEDDING_MODEL "
+                    "to that model, or SUMMIT_RAG_COLLECTION to a new name and ingest again"
+                )
+            if self.catalog.get_meta("embedding_model") is None:
+                self.catalog.set_meta("embedding_model", self.model)
+                self.catalog.set_meta("dimension", str(meta.get("dimension", dimension)))
+        if dimension is not None:
+            stored_dim = (self._collection.metadata or {}).get("dimension")
+            if stored_dim is not None and int(stored_dim) != dimension:
+                raise ModelMismatch(
+                    f"the collection holds {stored_dim}-dimension vectors but model {self.model!r} makes "
+                    f"{dimension}: rebuild the store (remove {self.data_dir}) or pick the model it was built with"
+                )
+        return self._collection
+
+    # locking and repair -----------------------------------------------------------------------------------
+    @contextmanager
+    def writing(self, timeout: float = 0.0) -> Iterator[None]:
+        try:
+            self._lock.acquire(timeout=timeout)
+        except Timeout as e:
+            raise StoreBusy(
+                f"another ingest or delete is writing to {self.data_dir}: wait for it to finish and run this again"
+            ) from e
+        try:
+            self.repair()
+            yield
+        finally:
+            self._lock.release()
+
+    def repair(self) -> int:
+        """Finish what a crashed writer left: drop Chroma chunks of journaled documents that are not committed."""
+        fixed = 0
+        col = self.collection()
+        for doc_id in self.catalog.pending():
+            if col is not None:
+                committed = self.catalog.version_of(doc_id)
+                where: dict[str, Any] = {"doc_id": doc_id}
+                if committed is not None:
+                    where = {"$and": [{"doc_id": doc_id}, {"version": {"$ne": committed}}]}
+                col.delete(where=where)
+            self.catalog.done(doc_id)
+            fixed += 1
+        if fixed:
+            log.warning("repaired %d document(s) left half-written by an earlier crash", fixed)
+        return fixed
+
+    # writes (call inside `writing()`) ------------------------------------------------------------------------
+    def vectors_for(self, text_hashes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Vectors already stored for these embedded-text hashes: never embed the same text twice."""
+        col = self.collection()
+        if col is None or not text_hashes:
+            return {}
+        out: dict[str, np.ndarray] = {}
+        unique = sorted(set(text_hashes))
+        for i in range(0, len(unique), 500):
+            got = col.get(where={"text_hash": {"$in": unique[i : i + 500]}}, include=["embeddings", "metadatas"])
+            for meta, emb in zip(got["metadatas"], got["embeddings"], strict=True):
+                out[str(meta["text_hash"])] = np.asarray(emb, dtype=np.float32)
+        return out
+
+    def put_document(
+        self, doc: DocRecord, version: str, chunks: list[Chunk], vectors: np.ndarray, text_hashes: list[str]
+    ) -> None:
+        col = self.collection(int(vectors.shape[1]) if len(vectors) else None)
+        self.catalog.begin(doc.doc_id, version)
+        if chunks:
+            col.upsert(
+                ids=[c.chunk_id(version) for c in chunks],
+                embeddings=vectors,
+                documents=[c.text for c in chunks],
+                metadatas=[
+                    {
+                        "doc_id": c.doc_id, "version": version, "idx": c.index, "start": c.start, "end": c.end,
+                        "title": doc.title[:500], "date": doc.date, "date_int": _date_int(doc.date),
+                        "text_hash": h,
+                    }
+                    for c, h in zip(chunks, text_hashes, strict=True)
+                ],
+            )  # fmt: skip
+        self.catalog.commit_document(doc, version, chunks)
+        if col is not None:
+            col.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
+        self.catalog.done(doc.doc_id)
+
+    def delete_document(self, doc_id: str) -> bool:
+        self.catalog.begin(doc_id, "")
+        existed = self.catalog.delete_document(doc_id)
+        col = self.collection()
+        if col is not None:
+            col.delete(where={"doc_id": doc_id})
+        self.catalog.done(doc_id)
+        return existed
+
+    # reads ------------------------------------------------------------------------------------------------
+    def dense_search(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
+        col = self.collection()
+        if col is None or n <= 0:
+            return []
+        count = col.count()
+        if count == 0:
+            return []
+        res = col.query(query_embeddings=[vector], n_results=min(n, count), where=where, include=["distances"])
+        ids, dists = res["ids"][0], res["distances"][0]
+        known = self.catalog.known_chunk_ids(ids)  # hide uncommitted or stale chunks
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=True) if cid in known]
+
+    def chroma_count(self) -> int:
+        col = self.collection()
+        return 0 if col is None else int(col.count())
+
+    def close(self) -> None:
+        self.catalog.close()
+
+
+def _date_int(iso: str) -> int:
+    digits = iso[:10].replace("-", "")
+    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+
+
+def open_store(settings: Settings) -> Store:
+    return Store(settings)
