@@ -97,14 +97,13 @@ def _split_long(enc: Encoding, text: str, sent: Span, max_tokens: int) -> Iterat
             s = sent.start + offsets[i]
             e = sent.start + (offsets[j] if j < len(tokens) else len(sent.text))
             piece = text[s:e]
-            n = count_tokens(enc, piece)
+            s, e = s + (len(piece) - len(piece.lstrip())), e - (len(piece) - len(piece.rstrip()))
+            n = count_tokens(enc, text[s:e])  # measure exactly what is yielded: stripping can change tokens
             if n <= max_tokens or j - i <= 1:
                 break
-            j -= max(1, (n - max_tokens))
-        stripped_s = s + (len(piece) - len(piece.lstrip()))
-        stripped_e = e - (len(piece) - len(piece.rstrip()))
-        if stripped_e > stripped_s:
-            yield Span(stripped_s, stripped_e, text[stripped_s:stripped_e], count_tokens(enc, text[stripped_s:stripped_e]))
+            j -= max(1, n - max_tokens)
+        if e > s:
+            yield Span(s, e, text[s:e], n)
         i = j
 
 

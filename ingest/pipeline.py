@@ -25,7 +25,7 @@ from rag.errors import RejectedFile
 from rag.store import Store
 from rag.types import Chunk, DocRecord
 
-__all__ = ["FileResult", "IngestReport", "Prepared", "embed_text", "ingest", "iter_files", "prepare"]
+__all__ = ["FileResult", "IngestReport", "Prepared", "doc_version", "embed_text", "fit_title", "ingest", "iter_files", "prepare"]
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -83,8 +83,10 @@ def embed_text(title: str, chunk: str) -> str:
     return f"{title}\n{chunk}" if title else chunk
 
 
-def _signature(settings: Settings) -> bytes:
-    return f"v1|{settings.chunk_tokens}|{settings.chunk_overlap}".encode()
+def doc_version(sha: str, settings: Settings) -> str:
+    """A document's version: its bytes and the chunking settings. Either changing means a new version."""
+    signature = f"v1|{settings.chunk_tokens}|{settings.chunk_overlap}".encode()
+    return hashlib.sha256(bytes.fromhex(sha) + signature).hexdigest()[:16]
 
 
 def prepare(
@@ -102,8 +104,13 @@ def prepare(
     if not any(ch.isalnum() for ch in text):
         raise RejectedFile(name, "no words in this file")
     title = loaded.title or find_title(text, doc_id)
-    date = find_date(loaded.date, text, Path(name).stem) if loaded.date else find_date(text, Path(name).stem)
-    version = hashlib.sha256(bytes.fromhex(sha) + _signature(settings)).hexdigest()[:16]
+    # An HTML page's metadata date is its publication date; a PDF's or DOCX's is when the file was made, which
+    # is a weaker hint than a date the text states.
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        date = find_date(loaded.date, text, Path(name).stem)
+    else:
+        date = find_date(text, Path(name).stem, loaded.date)
+    version = doc_version(sha, settings)
     doc = DocRecord(doc_id=doc_id, title=title, date=date, source=Path(name).name, sha256=sha, text=text)
     spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap)
     chunks = [Chunk(doc_id, i, s.start, s.end, s.text, s.tokens, title, date) for i, s in enumerate(spans)]
@@ -140,7 +147,8 @@ def ingest(
         with store.writing(timeout=lock_timeout):
             prepared: list[Prepared] = []
             seen: dict[str, str] = {}
-            for path in iter_files(paths):
+            files = iter_files(paths)
+            for path in files:
                 shown = (names or {}).get(str(path), str(path))
                 doc_id = Path(shown).stem
                 try:
@@ -148,15 +156,16 @@ def ingest(
                         raise RejectedFile(shown, f"document id {doc_id!r} also comes from {seen[doc_id]}: rename one")
                     data = _read(path, settings)
                     sha = hashlib.sha256(data).hexdigest()
+                    old = store.catalog.version_of(doc_id)
+                    if old == doc_version(sha, settings):  # nothing to parse, nothing to embed
+                        seen[doc_id] = shown
+                        report.results.append(FileResult(shown, doc_id, "unchanged"))
+                        continue
                     doc, version, chunks = prepare(data, Path(shown).name, settings, doc_id=doc_id, sha=sha)
                 except RejectedFile as e:
                     report.results.append(FileResult(shown, doc_id, "rejected", e.reason))
                     continue
                 seen[doc_id] = shown
-                old = store.catalog.version_of(doc_id)
-                if old == version:
-                    report.results.append(FileResult(shown, doc_id, "unchanged", chunks=len(chunks)))
-                    continue
                 status = "added" if old is None else "replaced"
                 prepared.append(Prepared(shown, doc, version, chunks, status))
             if prepared:
@@ -168,6 +177,8 @@ def ingest(
     finally:
         if own_store:
             store.close()
+    order = {(names or {}).get(str(p), str(p)): i for i, p in enumerate(files)}
+    report.results.sort(key=lambda r: order.get(r.path, len(order)))
     return report
 
 
@@ -181,7 +192,7 @@ def _embed_and_commit(
 ) -> None:
     total = sum(len(p.chunks) for p in prepared)
     done = 0
-    group_target = max(256, settings.embed_batch_size * 4)
+    group_target = max(512, settings.embed_batch_size * 8)
     i = 0
     while i < len(prepared):
         group = [prepared[i]]
@@ -191,7 +202,7 @@ def _embed_and_commit(
             group.append(prepared[i])
             size += len(prepared[i].chunks)
             i += 1
-        texts = [embed_text(_fit_title(p.doc.title, c, embedder), c.text) for p in group for c in p.chunks]
+        texts = [embed_text(fit_title(p.doc.title, c, embedder), c.text) for p in group for c in p.chunks]
         hashes = [hashlib.sha256(t.encode()).hexdigest()[:32] for t in texts]
         known = store.vectors_for(hashes)
         todo = {h: t for h, t in zip(hashes, texts, strict=True) if h not in known}  # dedupes within the batch
@@ -215,7 +226,7 @@ def _embed_and_commit(
                 progress(done, total, p.path)
 
 
-def _fit_title(title: str, chunk: Chunk, embedder: Embedder) -> str:
+def fit_title(title: str, chunk: Chunk, embedder: Embedder) -> str:
     """Keep title + chunk within the model's window; shorten the title first, never the chunk."""
     title = title[:200]
     limit = embedder.max_seq_length

@@ -105,6 +105,17 @@ class BM25Index:
             log.warning("could not save the BM25 index to %s: %s", folder, e)
         return built
 
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a (stemmed) token over the chunks; unseen tokens count as rare."""
+        n = len(self.ids)
+        scores = getattr(self._retriever, "scores", None)
+        vocab = getattr(self._retriever, "vocab_dict", None)
+        if not n or not scores or not vocab:
+            return 1.0
+        tid = vocab.get(token)
+        df = 0 if tid is None else int(scores["indptr"][tid + 1] - scores["indptr"][tid])
+        return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
         q = tokenize(query)
         if not q or not self.ids:

@@ -51,6 +51,10 @@ def resolve_model_path(name: str) -> str:
 class SentenceTransformerEmbedder:
     def __init__(self, model: str, batch_size: int = 64, device: str = "cpu") -> None:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
 
         path = resolve_model_path(model)
         local = Path(path).exists()

@@ -57,7 +57,7 @@ class Store:
         self.data_dir = Path(settings.data_dir)
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
-        self._client = _chroma_client(settings)
+        self._client_obj: Any = None  # opened on first use: opening Chroma rewrites its files
         self._lock = FileLock(str(self.data_dir / ".write.lock"))
         self.model = settings.embedding_model
         self._collection: Any = None
@@ -69,6 +69,12 @@ class Store:
                 f"Set SUMMIT_RAG_EMBEDDING_MODEL={stored} to use it, or rebuild: remove {self.data_dir} "
                 "(or choose another SUMMIT_RAG_DATA_DIR) and run `summit-rag ingest` again"
             )
+
+    @property
+    def _client(self) -> Any:
+        if self._client_obj is None:
+            self._client_obj = _chroma_client(self.settings)
+        return self._client_obj
 
     # collection -------------------------------------------------------------------------------------------
     def collection(self, dimension: int | None = None) -> Any:
@@ -123,8 +129,9 @@ class Store:
     def repair(self) -> int:
         """Finish what a crashed writer left: drop Chroma chunks of journaled documents that are not committed."""
         fixed = 0
-        col = self.collection()
-        for doc_id in self.catalog.pending():
+        pending = self.catalog.pending()
+        col = self.collection() if pending else None
+        for doc_id in pending:
             if col is not None:
                 committed = self.catalog.version_of(doc_id)
                 where: dict[str, Any] = {"doc_id": doc_id}

@@ -1,0 +1,159 @@
+"""The default backend: offline and deterministic. It answers with sentences copied verbatim from the passages.
+
+Each candidate sentence is scored by embedding similarity to the question, IDF-weighted overlap of the question's
+words with the sentence and with its passage (title included), whether it holds the kind of thing the question asks
+for (a date for "when", a duration for "how long", a number for "how many"...), and its passage's rank. The best
+sentences, in score order, form the answer, each cited; below the calibrated threshold the backend refuses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.chunking import split_sentences
+from rag.backends import register
+from rag.backends.base import REFUSAL, Backend, GenerationRequest
+from rag.bm25 import tokenize
+from rag.config import Settings
+
+__all__ = ["ExtractiveBackend", "Scored", "answer_type", "score_sentences"]
+
+_NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|half|dozen"
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_TYPES: dict[str, re.Pattern[str]] = {
+    "duration": re.compile(rf"\b(\d+|{_NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
+    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
+    "number": re.compile(rf"\d|\b({_NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
+    "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
+                         r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
+    "place": re.compile(r"\b(in|at|to|from|near|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
+}  # fmt: skip
+_ASKS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
+    (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b", re.I), "number"),
+    (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
+    (re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
+     "person"),
+    (re.compile(r"\bwhere\b|\bwhich (city|country|place|venue|location)\b|\bin what (city|country)\b", re.I), "place"),
+]
+
+
+def answer_type(question: str) -> str | None:
+    for pattern, kind in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+@dataclass
+class Scored:
+    passage: int  # 1-based
+    start: int  # offsets in the passage text
+    end: int
+    text: str
+    score: float
+    dense: float
+    lexical: float
+
+
+# Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
+W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.25, 0.15, 0.08, 0.05
+
+
+def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
+    if not q:
+        return 0.0
+    total = sum(idf(t) for t in q)
+    return sum(idf(t) for t in q if t in words) / total if total else 0.0
+
+
+def score_sentences(
+    question: str,
+    request: GenerationRequest,
+    embed: Callable[[list[str]], np.ndarray],
+) -> list[Scored]:
+    idf = request.idf or (lambda _t: 1.0)
+    q_tokens = list(dict.fromkeys(tokenize(question)))
+    kind = answer_type(question)
+    cands: list[Scored] = []
+    seen: set[tuple[str, int]] = set()
+    ctx_cov: list[float] = []
+    for pi, p in enumerate(request.passages, start=1):
+        ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
+        for s in split_sentences(p.text):
+            key = (p.doc_id, p.start + s.start)
+            if key in seen or len(s.text.split()) < 4:
+                continue
+            seen.add(key)
+            cands.append(Scored(pi, s.start, s.end, s.text, 0.0, 0.0, 0.0))
+    if not cands:
+        return []
+    qv = embed([question])[0]
+    sv = embed([c.text for c in cands])
+    dense = sv @ qv
+    n = len(request.passages)
+    for c, d in zip(cands, dense, strict=True):
+        p = request.passages[c.passage - 1]
+        words = set(tokenize(c.text))
+        c.dense = float(d)
+        c.lexical = _coverage(q_tokens, words, idf)
+        typed = 1.0 if kind and _TYPES[kind].search(c.text) else 0.0
+        rank = 1.0 - (c.passage - 1) / max(1, n)
+        c.score = (
+            W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank
+        )
+        if kind and not typed:
+            c.score -= 0.04
+        if p.start + c.start == 0 and c.text.strip() == p.title.strip():
+            c.score -= 0.08  # a document's title names a topic; it rarely answers a question
+    return sorted(cands, key=lambda c: -c.score)
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = set(tokenize(a)), set(tokenize(b))
+    return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
+
+
+class ExtractiveBackend(Backend):
+    name = "extractive"
+
+    def __init__(self, settings: Settings, embedder: object, max_sentences: int = 3, margin: float = 0.06) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.threshold = settings.refusal_threshold
+        self.max_sentences = max_sentences
+        self.margin = margin
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        embed = getattr(self.embedder, "embed_sentences", None) or self.embedder.embed_documents  # type: ignore[attr-defined]
+        return np.asarray(embed(texts))
+
+    def select(self, request: GenerationRequest) -> list[Scored]:
+        ranked = score_sentences(request.question, request, self._embed)
+        if not ranked or ranked[0].score < self.threshold:
+            return []
+        chosen = [ranked[0]]
+        for c in ranked[1:]:
+            if len(chosen) >= self.max_sentences or c.score < ranked[0].score - self.margin:
+                break
+            if any(_similar(c.text, o.text) for o in chosen):
+                continue
+            chosen.append(c)
+        return chosen
+
+    def generate(self, request: GenerationRequest) -> Iterator[str]:
+        chosen = self.select(request)
+        if not chosen:
+            yield REFUSAL
+            return
+        for i, c in enumerate(chosen):
+            yield ("" if i == 0 else " ") + f"{c.text} [{c.passage}]"
+
+
+@register("extractive")
+def _factory(model: str, settings: Settings, embedder: object) -> Backend:
+    return ExtractiveBackend(settings, embedder)

@@ -1,0 +1,143 @@
+"""Dense (Chroma) + BM25 (bm25s) retrieval, fused by reciprocal rank fusion, with doc and date filters and an
+optional cross-encoder reranker for users who have one on disk."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rag.bm25 import BM25Index
+from rag.config import Settings
+from rag.embedder import Embedder
+from rag.errors import ConfigError
+from rag.store import Store
+from rag.types import Passage
+
+__all__ = ["Filters", "Retriever", "rrf"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    doc_ids: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def where(self) -> dict[str, Any] | None:
+        clauses: list[dict[str, Any]] = []
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if self.date_from:
+            clauses.append({"date_int": {"$gte": int(self.date_from.strftime("%Y%m%d"))}})
+        if self.date_to:
+            clauses.append({"date_int": {"$lte": int(self.date_to.strftime("%Y%m%d"))}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def admits(self, doc_id: str, iso_date: str) -> bool:
+        if self.doc_ids and doc_id not in self.doc_ids:
+            return False
+        if self.date_from or self.date_to:
+            if not iso_date:
+                return False
+            d = date.fromisoformat(iso_date[:10])
+            if (self.date_from and d < self.date_from) or (self.date_to and d > self.date_to):
+                return False
+        return True
+
+    @property
+    def active(self) -> bool:
+        return bool(self.doc_ids or self.date_from or self.date_to)
+
+
+def rrf(rankings: list[list[str]], weights: list[float], k: int) -> dict[str, float]:
+    """Reciprocal rank fusion: sum of weight / (k + rank) over the rankings an id appears in (rank from 1)."""
+    scores: dict[str, float] = {}
+    for ranking, w in zip(rankings, weights, strict=True):
+        for rank, cid in enumerate(ranking, start=1):
+            scores[cid] = scores.get(cid, 0.0) + w / (k + rank)
+    return scores
+
+
+class Retriever:
+    def __init__(self, settings: Settings, store: Store, embedder: Embedder) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self._bm25: BM25Index | None = None
+        self._lock = threading.Lock()
+        self._reranker: Any = None
+
+    def bm25(self) -> BM25Index:
+        with self._lock:
+            self._bm25 = BM25Index.current(self.store.catalog, self.settings.data_dir / "bm25", self._bm25)
+            return self._bm25
+
+    def retrieve(
+        self, query: str, top_k: int | None = None, filters: Filters | None = None, timings: dict[str, float] | None = None
+    ) -> list[Passage]:
+        top_k = top_k or self.settings.top_k
+        filters = filters or Filters()
+        timings = timings if timings is not None else {}
+        n = max(self.settings.candidates, top_k)
+
+        t = time.perf_counter()
+        qvec = self.embedder.embed_query(query)
+        timings["embed_query"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        dense = self.store.dense_search(qvec, n, filters.where())
+        timings["dense"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        # BM25 has no metadata filter: take more, then keep those the filter admits
+        raw = self.bm25().search(query, n * 4 if filters.active else n)
+        rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in dense])
+        lexical = [cid for cid, _ in raw if cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])]
+        lexical = lexical[:n]
+        timings["bm25"] = time.perf_counter() - t
+
+        fused = rrf(
+            [[cid for cid, _ in dense], lexical],
+            [self.settings.dense_weight, self.settings.bm25_weight],
+            self.settings.rrf_k,
+        )
+        dense_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
+        bm25_rank = {cid: i for i, cid in enumerate(lexical, 1)}
+        ordered = sorted(fused, key=lambda c: (-fused[c], c))
+        passages = []
+        for cid in ordered:
+            row = rows.get(cid)
+            if row is None:
+                continue
+            passages.append(
+                Passage(
+                    chunk_id=cid, doc_id=str(row["doc_id"]), title=str(row["title"]), date=str(row["date"]),
+                    start=int(row["start"]), end=int(row["end"]), text=str(row["text"]), score=fused[cid],
+                    dense_rank=dense_rank.get(cid), bm25_rank=bm25_rank.get(cid),
+                )
+            )  # fmt: skip
+        if self.settings.reranker_path:
+            t = time.perf_counter()
+            passages = self._rerank(query, passages[: max(top_k * 5, 30)])
+            timings["rerank"] = time.perf_counter() - t
+        return passages[:top_k]
+
+    def _rerank(self, query: str, passages: list[Passage]) -> list[Passage]:
+        if self._reranker is None:
+            from sentence_transformers import CrossEncoder
+
+            path = self.settings.reranker_path
+            if path is None or not path.exists():
+                raise ConfigError(
+                    f"SUMMIT_RAG_RERANKER_PATH={path} does not exist: point it at a local cross-encoder folder "
+                    "or unset it (no reranker ships with summit-rag)"
+                )
+            self._reranker = CrossEncoder(str(path), device="cpu", local_files_only=True)
+        scores = self._reranker.predict([(query, p.text) for p in passages], show_progress_bar=False)
+        for p, s in zip(passages, scores, strict=True):
+            p.score = float(s)
+        return sorted(passages, key=lambda p: -p.score)
