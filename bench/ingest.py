@@ -23,9 +23,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ingest.pipeline import embed_text, ingest, iter_files, prepare  # noqa: E402
-from rag.config import Settings  # noqa: E402
-from rag.embedder import load_embedder, resolve_model_path  # noqa: E402
+from ingest.pipeline import embed_text, ingest, iter_files, prepare
+from rag.config import Settings
+from rag.embedder import load_embedder, resolve_model_path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "text"
 
@@ -94,7 +94,9 @@ def main() -> None:
     bare_rate = len(unique) / t_bare
     for name, n, secs in rows:
         print(f"| {name} | {n} | {secs:.1f} | {n / secs:.2f} | {n / secs / bare_rate:.2f}x |")
-    print(f"| (r) re-ingest of the unchanged corpus | 0 embedded | {t_again:.2f} | - | {100 * t_again / t_ours:.2f}% of (b) |")
+    print(
+        f"| (r) re-ingest of the unchanged corpus | 0 embedded | {t_again:.2f} | - | {100 * t_again / t_ours:.2f}% of (b) |"
+    )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -66,7 +66,7 @@ def split_sentences(text: str) -> list[Span]:
             if w:
                 word = w.group(1).lower()
                 # "U.S.", "Mr.", single initials: not a sentence end unless a paragraph ends here
-                if word in _ABBREV or re.fullmatch(r"(\w\.)*\w", word) and len(word.replace(".", "")) <= 2:
+                if word in _ABBREV or (re.fullmatch(r"(\w\.)*\w", word) and len(word.replace(".", "")) <= 2):
                     nxt = text[end : end + 3]
                     if "\n" not in nxt:
                         continue

@@ -25,7 +25,17 @@ from rag.errors import RejectedFile
 from rag.store import Store
 from rag.types import Chunk, DocRecord
 
-__all__ = ["FileResult", "IngestReport", "Prepared", "doc_version", "embed_text", "fit_title", "ingest", "iter_files", "prepare"]
+__all__ = [
+    "FileResult",
+    "IngestReport",
+    "Prepared",
+    "doc_version",
+    "embed_text",
+    "fit_title",
+    "ingest",
+    "iter_files",
+    "prepare",
+]
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -171,9 +181,7 @@ def ingest(
             if prepared:
                 embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
                 _embed_and_commit(prepared, store, embedder, settings, report, progress)
-                BM25Index.build(store.catalog).save(settings.data_dir / "bm25")
-            elif not (settings.data_dir / "bm25").exists() and store.catalog.count():
-                BM25Index.build(store.catalog).save(settings.data_dir / "bm25")
+            BM25Index.ensure_saved(store.catalog, settings.data_dir / "bm25")
     finally:
         if own_store:
             store.close()

@@ -15,17 +15,142 @@ import numpy as np
 
 from rag.catalog import Catalog
 
-__all__ = ["BM25Index", "STOPWORDS", "tokenize"]
+__all__ = ["STOPWORDS", "BM25Index", "tokenize"]
 
 log = logging.getLogger(__name__)
 
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here
-    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
-    off on once only or other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your yours yourself yourselves also s t""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "also",
+        "s",
+        "t",
+    ]
 )
 _WORD = re.compile(r"[a-z0-9]+(?:[.'’][a-z0-9]+)*")
 
@@ -70,6 +195,7 @@ class BM25Index:
         if self.ids:
             self._retriever.save(str(tmp))  # type: ignore[attr-defined]
         (tmp / "summit_ids.json").write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
+        (tmp / "generation").write_text(str(self.generation))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -88,6 +214,20 @@ class BM25Index:
             log.info("no usable BM25 index at %s (%s): it will be rebuilt", folder, e)
             return None
         return cls(retriever, meta["ids"], int(meta["generation"]))
+
+    @staticmethod
+    def saved_generation(folder: Path) -> int | None:
+        try:
+            return int((folder / "generation").read_text())
+        except (OSError, ValueError):
+            return None
+
+    @classmethod
+    def ensure_saved(cls, catalog: Catalog, folder: Path) -> None:
+        """Rebuild the saved index if a crash left it behind the catalog (cheap when it is current)."""
+        saved, now = cls.saved_generation(folder), catalog.generation()
+        if saved != now and not (saved is None and now == 0):
+            cls.build(catalog).save(folder)
 
     @classmethod
     def current(cls, catalog: Catalog, folder: Path, cached: BM25Index | None = None) -> BM25Index:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -40,24 +41,30 @@ class Catalog:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._mu = threading.RLock()  # one connection shared by the app's threads: one statement at a time
+
+    def _all(self, sql: str, args: tuple | list = ()) -> list[tuple]:  # type: ignore[type-arg]
+        with self._mu:
+            return self._db.execute(sql, args).fetchall()
 
     def close(self) -> None:
         self._db.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with self._mu:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     # meta -------------------------------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
-        return row[0] if row else None
+        rows = self._all("SELECT value FROM meta WHERE key=?", (key,))
+        return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
         with self._tx() as db:
@@ -69,24 +76,24 @@ class Catalog:
 
     # documents --------------------------------------------------------------------------------------------
     def version_of(self, doc_id: str) -> str | None:
-        row = self._db.execute("SELECT version FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
-        return row[0] if row else None
+        rows = self._all("SELECT version FROM documents WHERE doc_id=?", (doc_id,))
+        return rows[0][0] if rows else None
 
     def get(self, doc_id: str) -> DocRecord | None:
-        row = self._db.execute(
+        rows = self._all(
             "SELECT doc_id, title, date, source, sha256, text, n_chunks FROM documents WHERE doc_id=?", (doc_id,)
-        ).fetchone()
-        return DocRecord(*row) if row else None
+        )
+        return DocRecord(*rows[0]) if rows else None
 
     def list_docs(self) -> list[dict[str, object]]:
-        rows = self._db.execute(
+        rows = self._all(
             "SELECT doc_id, title, date, source, n_chunks, version FROM documents ORDER BY date DESC, doc_id"
-        ).fetchall()
+        )
         keys = ("doc_id", "title", "date", "source", "chunks", "version")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+        return int(self._all("SELECT COUNT(*) FROM documents")[0][0])
 
     def commit_document(self, doc: DocRecord, version: str, chunks: list[Chunk]) -> None:
         with self._tx() as db:
@@ -123,16 +130,15 @@ class Catalog:
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
             q = f"SELECT chunk_id FROM chunks WHERE chunk_id IN ({','.join('?' * len(part))})"
-            found.update(r[0] for r in self._db.execute(q, part))
+            found.update(r[0] for r in self._all(q, part))
         return found
 
     def iter_chunks(self) -> Iterator[tuple[str, str, str, str]]:
         """(chunk_id, doc_id, title, chunk text) for every committed chunk, in a stable order."""
-        cur = self._db.execute(
+        yield from self._all(
             'SELECT c.chunk_id, c.doc_id, d.title, substr(d.text, c.start + 1, c."end" - c.start) '
             "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.chunk_id"
         )
-        yield from cur
 
     def chunk_rows(self, ids: list[str]) -> dict[str, dict[str, object]]:
         out: dict[str, dict[str, object]] = {}
@@ -143,12 +149,12 @@ class Catalog:
                 'substr(d.text, c.start + 1, c."end" - c.start) '
                 f"FROM chunks c JOIN documents d USING (doc_id) WHERE c.chunk_id IN ({','.join('?' * len(part))})"
             )
-            for cid, doc_id, title, date, s, e, text in self._db.execute(q, part):
+            for cid, doc_id, title, date, s, e, text in self._all(q, part):
                 out[cid] = {"doc_id": doc_id, "title": title, "date": date, "start": s, "end": e, "text": text}
         return out
 
     def doc_chunk_ids(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
+        return [r[0] for r in self._all("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
 
     # journal ----------------------------------------------------------------------------------------------
     def begin(self, doc_id: str, version: str) -> None:
@@ -160,15 +166,15 @@ class Catalog:
             db.execute("DELETE FROM pending WHERE doc_id=?", (doc_id,))
 
     def pending(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT doc_id FROM pending")]
+        return [r[0] for r in self._all("SELECT doc_id FROM pending")]
 
     def stats(self) -> dict[str, int]:
         docs = self.count()
-        chunks = int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        chunks = int(self._all("SELECT COUNT(*) FROM chunks")[0][0])
         return {"documents": docs, "chunks": chunks, "generation": self.generation()}
 
     def dump(self) -> str:
         """A canonical text of the catalog's content, for tests that compare end states."""
-        docs = self._db.execute("SELECT doc_id, version, n_chunks, text FROM documents ORDER BY doc_id").fetchall()
-        chunks = self._db.execute('SELECT chunk_id, start, "end", tokens FROM chunks ORDER BY chunk_id').fetchall()
+        docs = self._all("SELECT doc_id, version, n_chunks, text FROM documents ORDER BY doc_id")
+        chunks = self._all('SELECT chunk_id, start, "end", tokens FROM chunks ORDER BY chunk_id')
         return json.dumps({"docs": docs, "chunks": chunks})

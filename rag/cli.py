@@ -17,7 +17,12 @@ from rag.errors import SummitRagError
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="Ask questions of summit documents, with citations.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Ask questions of summit documents, with citations.",
+)
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -112,8 +117,7 @@ def delete(doc_id: str) -> None:
     try:
         with store.writing():
             existed = store.delete_document(doc_id)
-            if existed:
-                BM25Index.build(store.catalog).save(settings.data_dir / "bm25")
+            BM25Index.ensure_saved(store.catalog, settings.data_dir / "bm25")
     finally:
         store.close()
     if not existed:
@@ -126,11 +130,11 @@ def delete(doc_id: str) -> None:
 def ask(
     question: str,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
-    backend: Annotated[str | None, typer.Option(help="extractive | openai:MODEL | ollama:MODEL | local:PATH.gguf")] = None,
-    top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50)] = None,
-    history: Annotated[
-        Path | None, typer.Option(help="JSON file: the chat so far, [{role, content}, ...]")
+    backend: Annotated[
+        str | None, typer.Option(help="extractive | openai:MODEL | ollama:MODEL | local:PATH.gguf")
     ] = None,
+    top_k: Annotated[int | None, typer.Option("--top-k", min=1, max=50)] = None,
+    history: Annotated[Path | None, typer.Option(help="JSON file: the chat so far, [{role, content}, ...]")] = None,
 ) -> None:
     """Answer a question from the stored documents, citing exact passages."""
     from rag.answer import Engine

@@ -30,14 +30,15 @@ class Settings(BaseSettings):
     # ingest
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
     embed_batch_size: int = Field(64, ge=1)
-    chunk_tokens: int = Field(160, ge=16, description="tiktoken cl100k tokens per chunk, at most")
-    chunk_overlap: int = Field(32, ge=0)
+    chunk_tokens: int = Field(64, ge=16, description="tiktoken cl100k tokens per chunk, at most")
+    chunk_overlap: int = Field(16, ge=0)
     max_file_mb: float = Field(20.0, gt=0)
     max_unpacked_mb: float = Field(100.0, gt=0, description="ceiling for a .docx once inflated")
 
     # retrieval and answering
     backend: str = "extractive"
-    top_k: int = Field(6, ge=1, le=50)
+    top_k: int = Field(8, ge=1, le=50)
+    max_per_doc: int = Field(3, ge=1, description="passages of one document in the top k, at most")
     candidates: int = Field(40, ge=5, description="hits taken from each retriever before fusion")
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = 1.0

@@ -60,7 +60,7 @@ class SentenceTransformerEmbedder:
         local = Path(path).exists()
         try:
             self._model = SentenceTransformer(path, device=device, local_files_only=True)
-        except Exception as e:  # noqa: BLE001 - the library raises many kinds; ours names the fix
+        except Exception as e:
             hint = "" if local else " (no such folder here, and models are never downloaded at run time)"
             raise ConfigError(
                 f"cannot load embedding model {model!r}{hint}: {e}. Set SUMMIT_RAG_EMBEDDING_MODEL to a local "

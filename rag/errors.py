@@ -1,13 +1,13 @@
 """summit-rag's errors. Each says what went wrong and how to fix it.
 
-    SummitRagError
-    ├── ConfigError            a setting is missing or wrong
-    ├── RejectedFile           a file was not ingested (unsupported, empty, too big, unreadable)
-    ├── StoreError             the store cannot be used as asked
-    │   ├── ModelMismatch      the collection was built with another embedding model
-    │   └── StoreBusy          another process is writing to the same data dir
-    ├── QuestionError          empty or oversized question
-    └── BackendError           a language-model backend failed (unreachable, bad key, unknown model, timeout, bad reply)
+SummitRagError
+├── ConfigError            a setting is missing or wrong
+├── RejectedFile           a file was not ingested (unsupported, empty, too big, unreadable)
+├── StoreError             the store cannot be used as asked
+│   ├── ModelMismatch      the collection was built with another embedding model
+│   └── StoreBusy          another process is writing to the same data dir
+├── QuestionError          empty or oversized question
+└── BackendError           a language-model backend failed (unreachable, bad key, unknown model, timeout, bad reply)
 """
 
 from __future__ import annotations

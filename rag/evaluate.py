@@ -83,7 +83,9 @@ def metrics_for(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return m
 
 
-def evaluate(engine: Engine, items: list[dict[str, Any]], top_k: int | None = None, backend: str | None = None) -> dict[str, Any]:
+def evaluate(
+    engine: Engine, items: list[dict[str, Any]], top_k: int | None = None, backend: str | None = None
+) -> dict[str, Any]:
     rows, results = [], []
     for item in items:
         t = time.perf_counter()
@@ -93,9 +95,7 @@ def evaluate(engine: Engine, items: list[dict[str, Any]], top_k: int | None = No
         top5 = [_norm(p.text) for p in answer.passages[:5]]
         evidence = [e for e in item.get("evidence") or [] if e.get("sentence")]
         evidence_hit = (
-            all(any(_norm(e["sentence"]) in p for p in top5) for e in evidence[:1])
-            if evidence and gold
-            else None
+            all(any(_norm(e["sentence"]) in p for p in top5) for e in evidence[:1]) if evidence and gold else None
         )
         if evidence and gold and len({e["doc_id"] for e in evidence}) > 1:
             # questions across documents: recall is the share of their evidence sentences found

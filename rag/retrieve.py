@@ -16,7 +16,7 @@ from rag.errors import ConfigError
 from rag.store import Store
 from rag.types import Passage
 
-__all__ = ["Filters", "Retriever", "rrf"]
+__all__ = ["Filters", "Retriever", "diversify", "rrf"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,16 @@ def rrf(rankings: list[list[str]], weights: list[float], k: int) -> dict[str, fl
     return scores
 
 
+def diversify(passages: list[Passage], k: int, max_per_doc: int) -> list[Passage]:
+    """The best k passages with at most max_per_doc from one document; the rest fill in if too few documents."""
+    counts: dict[str, int] = {}
+    first, rest = [], []
+    for p in passages:
+        counts[p.doc_id] = counts.get(p.doc_id, 0) + 1
+        (first if counts[p.doc_id] <= max_per_doc else rest).append(p)
+    return (first + rest)[:k] if len(first) < k else first[:k]
+
+
 class Retriever:
     def __init__(self, settings: Settings, store: Store, embedder: Embedder) -> None:
         self.settings = settings
@@ -77,7 +87,11 @@ class Retriever:
             return self._bm25
 
     def retrieve(
-        self, query: str, top_k: int | None = None, filters: Filters | None = None, timings: dict[str, float] | None = None
+        self,
+        query: str,
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        timings: dict[str, float] | None = None,
     ) -> list[Passage]:
         top_k = top_k or self.settings.top_k
         filters = filters or Filters()
@@ -124,7 +138,7 @@ class Retriever:
             t = time.perf_counter()
             passages = self._rerank(query, passages[: max(top_k * 5, 30)])
             timings["rerank"] = time.perf_counter() - t
-        return passages[:top_k]
+        return diversify(passages, top_k, self.settings.max_per_doc)
 
     def _rerank(self, query: str, passages: list[Passage]) -> list[Passage]:
         if self._reranker is None:

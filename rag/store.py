@@ -12,6 +12,7 @@ new one whole; ``repair()`` (run before every write) removes what a crash left b
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,7 +40,7 @@ def _chroma_client(settings: Settings) -> Any:
         try:
             client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
             client.heartbeat()
-        except Exception as e:  # noqa: BLE001 - connection errors come in many types
+        except Exception as e:
             raise StoreError(
                 f"cannot reach the Chroma server at {settings.chroma_host}:{settings.chroma_port} ({e}). Start it "
                 f"with `chroma run --path DIR --host {settings.chroma_host} --port {settings.chroma_port}`, "
@@ -58,7 +59,8 @@ class Store:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         self._client_obj: Any = None  # opened on first use: opening Chroma rewrites its files
-        self._lock = FileLock(str(self.data_dir / ".write.lock"))
+        self._lock = FileLock(str(self.data_dir / ".write.lock"), thread_local=False)
+        self._thread_lock = threading.Lock()  # writers in this process (the app's sessions) queue here
         self.model = settings.embedding_model
         self._collection: Any = None
         stored = self.catalog.get_meta("embedding_model")
@@ -114,17 +116,24 @@ class Store:
     # locking and repair -----------------------------------------------------------------------------------
     @contextmanager
     def writing(self, timeout: float = 0.0) -> Iterator[None]:
+        """Exclusive write access to the data dir, across processes (file lock) and threads (a lock)."""
+        busy = StoreBusy(
+            f"another ingest or delete is writing to {self.data_dir}: wait for it to finish and run this again"
+        )
+        if not self._thread_lock.acquire(timeout=timeout if timeout > 0 else -1 if timeout < 0 else 0.01):
+            raise busy
         try:
-            self._lock.acquire(timeout=timeout)
-        except Timeout as e:
-            raise StoreBusy(
-                f"another ingest or delete is writing to {self.data_dir}: wait for it to finish and run this again"
-            ) from e
-        try:
-            self.repair()
-            yield
+            try:
+                self._lock.acquire(timeout=timeout)
+            except Timeout as e:
+                raise busy from e
+            try:
+                self.repair()
+                yield
+            finally:
+                self._lock.release()
         finally:
-            self._lock.release()
+            self._thread_lock.release()
 
     def repair(self) -> int:
         """Finish what a crashed writer left: drop Chroma chunks of journaled documents that are not committed."""

@@ -13,8 +13,34 @@ from tests.conftest import CORPUS, SEED
 ENC = get_encoding()
 
 words = st.sampled_from(
-    "the summit leaders agreed U.S. Japan Mr. Biden Kishida 2022 one hour and 20 minutes “quoted” café — "
-    "naïve 東京 co-operation e.g. Prof. Smith $40+ trillion".split(" ")
+    [
+        "the",
+        "summit",
+        "leaders",
+        "agreed",
+        "U.S.",
+        "Japan",
+        "Mr.",
+        "Biden",
+        "Kishida",
+        "2022",
+        "one",
+        "hour",
+        "and",
+        "20",
+        "minutes",
+        "“quoted”",
+        "café",
+        "—",
+        "naïve",
+        "東京",
+        "co-operation",
+        "e.g.",
+        "Prof.",
+        "Smith",
+        "$40+",
+        "trillion",
+    ]
 )
 sentence = st.lists(words, min_size=1, max_size=40).map(lambda ws: " ".join(ws) + st_end())
 
@@ -87,8 +113,8 @@ def test_default_chunks_fit_the_embedding_model_window(embedder) -> None:  # typ
     """Measured with the model's own tokenizer: title + chunk never exceeds its 256 word-pieces, so no chunk tail
     is silently truncated."""
     from ingest.pipeline import embed_text, fit_title
-    from rag.types import Chunk
     from rag.config import Settings
+    from rag.types import Chunk
 
     s = Settings()
     worst = 0

@@ -76,7 +76,10 @@ def test_changed_file_replaces_its_old_version_whole(settings: Settings, embedde
 
 def test_replacing_reuses_vectors_of_unchanged_chunks(settings: Settings, embedder, tmp_path: Path) -> None:
     doc = tmp_path / "long.txt"
-    paras = [f"Paragraph {i}. " + " ".join(f"The leaders discussed topic {i}-{j} at length." for j in range(25)) for i in range(6)]
+    paras = [
+        f"Paragraph {i}. " + " ".join(f"The leaders discussed topic {i}-{j} at length." for j in range(25))
+        for i in range(6)
+    ]
     doc.write_text("Long Summit\n\n" + "\n\n".join(paras))
     first = ingest([doc], settings, embedder=embedder)
     doc.write_text("Long Summit\n\n" + "\n\n".join(paras) + "\n\nA closing line was added.")

@@ -55,7 +55,10 @@ def test_seed_is_cleaned_of_its_web_footer_and_keeps_its_title() -> None:
     text = clean_text(load_bytes(SEED.read_bytes(), SEED.name, LIMIT).text)
     assert "About this publication" not in text and "Leave a Reply" not in text and "Be the first" not in text
     assert text.endswith("specific systems be discussed in greater detail.")
-    assert find_title(text, "x") == "Japan-US Summit Meeting: Strengthening Cooperation for Stability of the International Order"
+    assert (
+        find_title(text, "x")
+        == "Japan-US Summit Meeting: Strengthening Cooperation for Stability of the International Order"
+    )
 
 
 def test_markdown_loses_its_markup() -> None:

@@ -30,15 +30,20 @@ _TYPES: dict[str, re.Pattern[str]] = {
     "number": re.compile(rf"\d|\b({_NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
     "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
                          r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
-    "place": re.compile(r"\b(in|at|to|from|near|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
+    "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
 }  # fmt: skip
 _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
     (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b", re.I), "number"),
     (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
-    (re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
-     "person"),
-    (re.compile(r"\bwhere\b|\bwhich (city|country|place|venue|location)\b|\bin what (city|country)\b", re.I), "place"),
+    (
+        re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
+        "person",
+    ),
+    (
+        re.compile(r"\bwhere\b|\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b", re.I),
+        "place",
+    ),
 ]
 
 
@@ -96,11 +101,17 @@ def score_sentences(
     sv = embed([c.text for c in cands])
     dense = sv @ qv
     n = len(request.passages)
+    focus_of: dict[int, list[str]] = {}
     for c, d in zip(cands, dense, strict=True):
         p = request.passages[c.passage - 1]
+        if c.passage not in focus_of:
+            # question words the document's title already explains say which document, not which sentence:
+            # a sentence is scored on the rest (the focus), so the one that answers beats the one that restates
+            topic = set(tokenize(p.title))
+            focus_of[c.passage] = [t for t in q_tokens if t not in topic] or q_tokens
         words = set(tokenize(c.text))
         c.dense = float(d)
-        c.lexical = _coverage(q_tokens, words, idf)
+        c.lexical = _coverage(focus_of[c.passage], words, idf)
         typed = 1.0 if kind and _TYPES[kind].search(c.text) else 0.0
         rank = 1.0 - (c.passage - 1) / max(1, n)
         c.score = (

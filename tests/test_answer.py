@@ -1,0 +1,223 @@
+"""The answer engine: fusion, citation mapping and refusal (unit), then real retrieval and answers (integration)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rag.answer import build_answer
+from rag.backends import REFUSAL, Turn, resolve_backend
+from rag.backends.base import heuristic_condense
+from rag.backends.extractive import answer_type
+from rag.config import Settings
+from rag.errors import ConfigError, QuestionError
+from rag.retrieve import Filters, rrf
+from rag.store import Store
+from rag.types import Passage
+from tests.conftest import SEED_ID
+
+
+def passage(n: int, text: str, doc: str = "d", start: int = 0) -> Passage:
+    return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", "2022-01-21", start, start + len(text), text)
+
+
+# --- unit ------------------------------------------------------------------------------------------------------
+def test_rrf_rewards_agreement_and_respects_weights() -> None:
+    fused = rrf([["a", "b", "c"], ["c", "a", "d"]], [1.0, 1.0], 60)
+    assert max(fused, key=fused.__getitem__) == "a"
+    assert fused["d"] == pytest.approx(1 / 63)
+    only_second = rrf([["a", "b"], ["b", "a"]], [0.0, 1.0], 60)
+    assert max(only_second, key=only_second.__getitem__) == "b"
+
+
+@given(st.lists(st.lists(st.sampled_from("abcdefgh"), unique=True, max_size=8), min_size=1, max_size=4))
+def test_rrf_scores_are_positive_and_cover_every_id(rankings: list[list[str]]) -> None:
+    fused = rrf(rankings, [1.0] * len(rankings), 60)
+    assert set(fused) == {i for r in rankings for i in r}
+    assert all(v > 0 for v in fused.values())
+
+
+def test_markers_become_exact_spans_numbered_by_first_use() -> None:
+    p1 = passage(1, "Intro sentence here. The meeting lasted one hour and 20 minutes. More text follows.", start=100)
+    p2 = passage(2, "The leaders agreed to meet again in Tokyo next spring.", doc="e")
+    raw = "The leaders agreed to meet again in Tokyo next spring. [2] The meeting lasted one hour and 20 minutes. [1]"
+    a = build_answer(raw, [p1, p2])
+    assert not a.refused
+    assert a.text == (
+        "The leaders agreed to meet again in Tokyo next spring. [1] The meeting lasted one hour and 20 minutes. [2]"
+    )
+    c1, c2 = a.citations
+    assert (c1.n, c1.doc_id, c1.text) == (1, "e", "The leaders agreed to meet again in Tokyo next spring.")
+    assert (c2.n, c2.doc_id) == (2, "d")
+    assert c2.text == "The meeting lasted one hour and 20 minutes."
+    assert (c2.start, c2.end) == (100 + 21, 100 + 21 + len(c2.text))
+    assert all(s.supported for s in a.sentences)
+
+
+def test_markers_naming_no_passage_are_dropped_and_the_sentence_flagged() -> None:
+    p1 = passage(1, "Kishida and Biden met online.")
+    a = build_answer("Kishida and Biden met online. [1][7] The moon is made of cheese. [3]", [p1])
+    assert a.text == "Kishida and Biden met online. [1] The moon is made of cheese."
+    assert [c.n for c in a.citations] == [1]
+    assert [s.supported for s in a.sentences] == [True, False]
+    assert all(re.fullmatch(r"\[\d+\]", m) for m in re.findall(r"\[[^\]]*\]", a.text))
+
+
+def test_a_cited_but_unsupported_sentence_gets_no_citation() -> None:
+    p1 = passage(1, "The two leaders discussed climate finance and clean energy.")
+    a = build_answer("Bananas are an excellent source of potassium for astronauts. [1]", [p1])
+    assert a.citations == [] and a.sentences[0].supported is False
+
+
+def test_refusal_text_means_refused() -> None:
+    a = build_answer(REFUSAL, [passage(1, "x y z.")])
+    assert a.refused and a.text == REFUSAL and a.citations == [] and a.passages
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How long did the meeting last?", "duration"),
+        ("When was that?", "date"),
+        ("How many doses were donated?", "number"),
+        ("Who met Hun Sen?", "person"),
+        ("Where did they meet?", "place"),
+        ("What did they agree?", None),
+    ],
+)
+def test_answer_type(question: str, kind: str | None) -> None:
+    assert answer_type(question) == kind
+
+
+def test_follow_up_carries_the_previous_subject() -> None:
+    history = [Turn("user", "How long did the Kishida-Biden online meeting last?"), Turn("assistant", "...")]
+    condensed = heuristic_condense("And when was that?", history)
+    assert condensed.startswith("And when was that") and "Kishida-Biden online meeting" in condensed
+    assert "How long" not in condensed, "the old question word must not change what kind of answer is sought"
+    assert heuristic_condense("What is IPEF?", history) == "What is IPEF?", "a self-contained question stays"
+    assert heuristic_condense("And when was that?", []) == "And when was that?"
+
+
+def test_unknown_backend_names_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match="extractive"):
+        resolve_backend("nonsense:model", Settings(), None)
+
+
+def test_filters_build_chroma_where_clauses() -> None:
+    f = Filters(doc_ids=("a", "b"), date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
+    assert f.where() == {
+        "$and": [
+            {"doc_id": {"$in": ["a", "b"]}},
+            {"date_int": {"$gte": 20220101}},
+            {"date_int": {"$lte": 20221231}},
+        ]
+    }
+    assert f.admits("a", "2022-05-01") and not f.admits("a", "2023-01-01") and not f.admits("c", "2022-05-01")
+    assert not f.admits("a", ""), "an undated document cannot satisfy a date range"
+
+
+# --- integration -----------------------------------------------------------------------------------------------
+@pytest.mark.integration
+def test_seed_question_is_answered_with_the_exact_sentence(engine) -> None:  # type: ignore[no-untyped-def]
+    a = engine.ask("How long did the Kishida-Biden online meeting last?")
+    assert not a.refused
+    assert "one hour and 20 minutes" in a.text.split("[1]")[0], "the first cited sentence must hold the answer"
+    c = a.citations[0]
+    assert c.doc_id == SEED_ID and c.n == 1
+    assert c.text.startswith("At the end of the meeting lasting one hour and 20 minutes")
+    doc = engine.store.catalog.get(SEED_ID)
+    assert doc.text[c.start : c.end] == c.text
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("question", "doc_prefix", "needle"),
+    [
+        ("Where did Biden meet Prime Minister Hun Sen?", "wh-2022-11-12", "Phnom Penh"),
+        ("When is the Gordie Howe International Bridge scheduled to be completed?", "wh-2021-07-29", "end of 2024"),
+        ("How many doses of Johnson & Johnson vaccine went to the African Union?", "wh-2021-10-14", "17 million"),
+        ("What principle about nuclear war did Biden and Putin reaffirm?", "wh-2021-06-16", "never be fought"),
+    ],
+)
+def test_corpus_questions_cite_the_right_document(engine, question: str, doc_prefix: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    a = engine.ask(question)
+    assert not a.refused, a.text
+    assert a.citations[0].doc_id.startswith(doc_prefix)
+    assert needle in a.citations[0].text
+
+
+@pytest.mark.integration
+def test_every_marker_resolves_and_every_span_is_the_documents_text(engine) -> None:  # type: ignore[no-untyped-def]
+    for q in ["What did Biden and Xi discuss about Taiwan?", "What did Biden discuss with Norway's prime minister?"]:
+        a = engine.ask(q)
+        numbers = {int(n) for n in re.findall(r"\[(\d+)\]", a.text)}
+        assert numbers == {c.n for c in a.citations} == set(range(1, len(a.citations) + 1))
+        for c in a.citations:
+            doc = engine.store.catalog.get(c.doc_id)
+            assert 0 <= c.start < c.end <= len(doc.text) and doc.text[c.start : c.end] == c.text
+
+
+@pytest.mark.integration
+def test_unanswerable_questions_are_refused_with_closest_passages(engine) -> None:  # type: ignore[no-untyped-def]
+    for q in ["What is the recipe for a Neapolitan pizza dough?", "Who won the 2030 football World Cup final?"]:
+        a = engine.ask(q)
+        assert a.refused and a.text == REFUSAL and a.citations == []
+        assert a.passages, "a refusal still shows the closest passages"
+
+
+@pytest.mark.integration
+def test_follow_up_question_uses_the_history(engine) -> None:  # type: ignore[no-untyped-def]
+    first = engine.ask("Which two cities will the Gordie Howe International Bridge connect?")
+    assert "Windsor" in first.citations[0].text
+    history = [Turn("user", first.question), Turn("assistant", first.text)]
+    follow = engine.ask("And when will it be completed?", history=history)
+    assert "Gordie Howe" in follow.standalone_question
+    assert not follow.refused and "end of 2024" in follow.citations[0].text
+
+
+@pytest.mark.integration
+def test_filters_restrict_retrieval(engine) -> None:  # type: ignore[no-untyped-def]
+    only = Filters(doc_ids=(SEED_ID,))
+    a = engine.ask("What did the leaders discuss?", filters=only)
+    assert a.passages and {p.doc_id for p in a.passages} == {SEED_ID}
+    dated = Filters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31))
+    b = engine.ask("What did the leaders discuss?", filters=dated)
+    assert b.passages and all(p.date.startswith("2022") for p in b.passages)
+
+
+@pytest.mark.integration
+def test_bad_questions_get_clear_errors(engine) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QuestionError, match="empty"):
+        engine.ask("   ")
+    with pytest.raises(QuestionError, match="limit"):
+        engine.ask("why " * 1000)
+
+
+@pytest.mark.integration
+def test_stream_yields_passages_then_deltas_then_the_answer(engine) -> None:  # type: ignore[no-untyped-def]
+    kinds = [e.kind for e in engine.stream("Where did Biden meet Prime Minister Hun Sen?")]
+    assert kinds[0] == "passages" and kinds[-1] == "answer" and "delta" in kinds
+
+
+@pytest.mark.integration
+def test_bm25_index_follows_ingest_and_delete(seeded: Settings, engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ingest.pipeline import ingest
+
+    new = tmp_path / "zanzibar-accord.txt"
+    new.write_text("Zanzibar Accord\n\nThe Zanzibar Accord on marine turtles was signed by eleven coastal states.")
+    ingest([new], seeded, embedder=engine.embedder)
+    hit = engine.retriever.bm25().search("Zanzibar marine turtles", 3)
+    assert hit and hit[0][0].startswith("zanzibar-accord::")
+    a = engine.ask("How many coastal states signed the Zanzibar Accord on marine turtles?")
+    assert a.citations and a.citations[0].doc_id == "zanzibar-accord"
+    store = Store(seeded)
+    with store.writing():
+        store.delete_document("zanzibar-accord")
+    from rag.bm25 import BM25Index
+
+    BM25Index.build(store.catalog).save(seeded.data_dir / "bm25")
+    assert not [c for c, _ in engine.retriever.bm25().search("Zanzibar marine turtles", 3) if c.startswith("zanzibar")]
