@@ -140,9 +140,9 @@ def library(engine: Engine) -> None:
         for d in shown[:200]:
             cols = st.columns([5, 1])
             cols[0].markdown(
-                f"**{escape_md(str(d['title']))}**  \n{escape_md(str(d['date']) or 'undated')} · {d['chunks']} chunks"
+                f"**{escape_md(str(d['title']))}**  \n{escape_md(str(d['date']) or 'undated')} · {d['chunks']} chunk{'s' if d['chunks'] != 1 else ''}"
             )
-            if cols[1].button("🗑", key=f"del-{d['doc_id']}", help=f"Delete {d['doc_id']}"):
+            if cols[1].button(":material/delete:", key=f"del-{d['doc_id']}", help=f"Delete {d['doc_id']}"):
                 st.session_state.confirm_delete = d["doc_id"]
                 st.rerun()
         if len(shown) > 200:
