@@ -107,17 +107,21 @@ def _split_long(enc: Encoding, text: str, sent: Span, max_tokens: int) -> Iterat
         i = j
 
 
-def chunk_text(text: str, max_tokens: int, overlap: int, enc: Encoding | None = None) -> list[Span]:
+def chunk_text(
+    text: str, max_tokens: int, overlap: int, enc: Encoding | None = None, hard_max: int | None = None
+) -> list[Span]:
     """Pack whole sentences into chunks of at most ``max_tokens``; carry up to ``overlap`` tokens of trailing
-    sentences into the next chunk."""
+    sentences into the next chunk. A single sentence longer than ``max_tokens`` stays whole as its own chunk up to
+    ``hard_max`` tokens (so a citation never has to span two chunks); only longer ones are cut on token boundaries."""
     if overlap >= max_tokens:
         raise ValueError(f"overlap ({overlap}) must be smaller than max_tokens ({max_tokens})")
+    hard_max = max(hard_max or max_tokens, max_tokens)
     enc = enc or get_encoding()
     units: list[Span] = []
     for sent in split_sentences(text):
         n = count_tokens(enc, sent.text)
-        if n > max_tokens:
-            units.extend(_split_long(enc, text, sent, max_tokens))
+        if n > hard_max:
+            units.extend(_split_long(enc, text, sent, hard_max))
         else:
             units.append(Span(sent.start, sent.end, sent.text, n))
     chunks: list[Span] = []

@@ -95,7 +95,7 @@ def embed_text(title: str, chunk: str) -> str:
 
 def doc_version(sha: str, settings: Settings) -> str:
     """A document's version: its bytes and the chunking settings. Either changing means a new version."""
-    signature = f"v1|{settings.chunk_tokens}|{settings.chunk_overlap}".encode()
+    signature = f"v2|{settings.chunk_tokens}|{settings.chunk_overlap}|{settings.chunk_max_tokens}".encode()
     return hashlib.sha256(bytes.fromhex(sha) + signature).hexdigest()[:16]
 
 
@@ -122,7 +122,7 @@ def prepare(
         date = find_date(text, Path(name).stem, loaded.date)
     version = doc_version(sha, settings)
     doc = DocRecord(doc_id=doc_id, title=title, date=date, source=Path(name).name, sha256=sha, text=text)
-    spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap)
+    spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap, hard_max=settings.chunk_max_tokens)
     chunks = [Chunk(doc_id, i, s.start, s.end, s.text, s.tokens, title, date) for i, s in enumerate(spans)]
     return doc, version, chunks
 

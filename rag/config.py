@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(64, ge=1)
     chunk_tokens: int = Field(64, ge=16, description="tiktoken cl100k tokens per chunk, at most")
     chunk_overlap: int = Field(16, ge=0)
+    chunk_max_tokens: int = Field(
+        192, ge=16, description="a single sentence up to this stays whole (fits the model's 256 word-pieces)"
+    )
     max_file_mb: float = Field(20.0, gt=0)
     max_unpacked_mb: float = Field(100.0, gt=0, description="ceiling for a .docx once inflated")
 
@@ -39,9 +42,9 @@ class Settings(BaseSettings):
     backend: str = "extractive"
     top_k: int = Field(8, ge=1, le=50)
     max_per_doc: int = Field(3, ge=1, description="passages of one document in the top k, at most")
-    candidates: int = Field(40, ge=5, description="hits taken from each retriever before fusion")
+    candidates: int = Field(100, ge=5, description="hits taken from each retriever before fusion")
     rrf_k: int = Field(60, ge=1)
-    dense_weight: float = 1.0
+    dense_weight: float = 1.3
     bm25_weight: float = 1.0
     reranker_path: Path | None = None
     refusal_threshold: float = 0.42

@@ -57,15 +57,19 @@ texts = st.lists(
 
 
 @settings(max_examples=150, deadline=None)
-@given(text=texts, max_tokens=st.integers(8, 120), ratio=st.floats(0, 0.9))
-def test_chunks_cover_the_text_slice_back_and_respect_limits(text: str, max_tokens: int, ratio: float) -> None:
+@given(text=texts, max_tokens=st.integers(8, 120), ratio=st.floats(0, 0.9), extra=st.integers(0, 100))
+def test_chunks_cover_the_text_slice_back_and_respect_limits(text: str, max_tokens: int, ratio: float, extra: int) -> None:
     overlap = int(max_tokens * ratio)
-    chunks = chunk_text(text, max_tokens, overlap, ENC)
+    hard_max = max_tokens + extra
+    chunks = chunk_text(text, max_tokens, overlap, ENC, hard_max=hard_max)
+    sentences = {(s.start, s.end) for s in split_sentences(text)}
     covered = [False] * len(text)
     for c in chunks:
         assert c.text.strip(), "empty chunk"
         assert text[c.start : c.end] == c.text, "offsets do not slice back to the chunk"
-        assert c.tokens == count_tokens(ENC, c.text) <= max_tokens
+        assert c.tokens == count_tokens(ENC, c.text) <= hard_max
+        if c.tokens > max_tokens:  # only one sentence, or a window of a sentence over hard_max, may
+            assert any(s <= c.start and c.end <= e for s, e in sentences), "chunk over the target spans sentences"
         for i in range(c.start, c.end):
             covered[i] = True
     missing = [i for i, ch in enumerate(text) if not ch.isspace() and not covered[i]]
@@ -104,6 +108,13 @@ def test_sentence_over_the_limit_is_split_on_token_boundaries() -> None:
     assert chunks[-1].text.endswith("end.")
 
 
+def test_a_long_sentence_stays_whole_up_to_the_hard_maximum() -> None:
+    long = "The leaders " + "and their ministers " * 20 + "agreed."
+    text = f"Short one. {long} Short two."
+    chunks = chunk_text(text, 40, 8, ENC, hard_max=120)
+    assert long in [c.text for c in chunks], "a citation must never have to span two chunks"
+
+
 def test_overlap_must_be_smaller_than_size() -> None:
     with pytest.raises(ValueError, match="overlap"):
         chunk_text("a b c.", 10, 10, ENC)
@@ -121,8 +132,8 @@ def test_default_chunks_fit_the_embedding_model_window(embedder) -> None:  # typ
     for path in [SEED, *sorted(CORPUS.glob("*.txt"))]:
         text = clean_text(path.read_text(encoding="utf-8"))
         title = text.split("\n")[0]
-        for c in chunk_text(text, s.chunk_tokens, s.chunk_overlap, ENC):
+        for c in chunk_text(text, s.chunk_tokens, s.chunk_overlap, ENC, hard_max=s.chunk_max_tokens):
             chunk = Chunk("d", 0, c.start, c.end, c.text, c.tokens)
             assert embedder.count_wordpieces(c.text) <= 230, "the chunk alone must leave room for its title"
             worst = max(worst, embedder.count_wordpieces(embed_text(fit_title(title, chunk, embedder), c.text)))
-    assert 100 < worst <= embedder.max_seq_length == 256
+    assert 60 < worst <= embedder.max_seq_length == 256

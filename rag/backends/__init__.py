@@ -28,7 +28,7 @@ def registered() -> list[str]:
 
 
 def _load_builtin() -> None:
-    from rag.backends import extractive  # noqa: F401 - registration side effects
+    from rag.backends import extractive, local, ollama, openai  # noqa: F401 - registration side effects
 
 
 def resolve_backend(spec: str, settings: Settings, embedder: object) -> Backend:
