@@ -153,6 +153,25 @@ class Catalog:
                 out[cid] = {"doc_id": doc_id, "title": title, "date": date, "start": s, "end": e, "text": text}
         return out
 
+    def windows(self, ids: list[str], radius: int) -> dict[str, tuple[int, int, str]]:
+        """For each chunk id: (start, end, text) of the span from `radius` chunks before it to `radius` after."""
+        out: dict[str, tuple[int, int, str]] = {}
+        for cid in ids:
+            rows = self._all(
+                'SELECT MIN(c2.start), MAX(c2."end") FROM chunks c1 JOIN chunks c2 ON c2.doc_id = c1.doc_id '
+                "AND c2.idx BETWEEN c1.idx - ? AND c1.idx + ? WHERE c1.chunk_id = ?",
+                (radius, radius, cid),
+            )
+            if rows and rows[0][0] is not None:
+                s, e = rows[0]
+                text = self._all(
+                    "SELECT substr(text, ? + 1, ? - ?) FROM documents WHERE doc_id = (SELECT doc_id FROM chunks "
+                    "WHERE chunk_id = ?)",
+                    (s, e, s, cid),
+                )[0][0]
+                out[cid] = (int(s), int(e), text)
+        return out
+
     def doc_chunk_ids(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._all("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
 

@@ -41,13 +41,14 @@ class Settings(BaseSettings):
     # retrieval and answering
     backend: str = "extractive"
     top_k: int = Field(8, ge=1, le=50)
+    context_chunks: int = Field(1, ge=0, le=5, description="neighbouring chunks read on each side of a hit")
     max_per_doc: int = Field(3, ge=1, description="passages of one document in the top k, at most")
     candidates: int = Field(100, ge=5, description="hits taken from each retriever before fusion")
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = 1.3
     bm25_weight: float = 1.0
     reranker_path: Path | None = None
-    refusal_threshold: float = 0.42
+    refusal_threshold: float = 0.34
     max_question_chars: int = 2000
 
     # generative backends

@@ -138,7 +138,17 @@ class Retriever:
             t = time.perf_counter()
             passages = self._rerank(query, passages[: max(top_k * 5, 30)])
             timings["rerank"] = time.perf_counter() - t
-        return diversify(passages, top_k, self.settings.max_per_doc)
+        top = diversify(passages, top_k, self.settings.max_per_doc)
+        if self.settings.context_chunks:
+            self._widen(top)
+        return top
+
+    def _widen(self, passages: list[Passage]) -> None:
+        """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it."""
+        windows = self.store.catalog.windows([p.chunk_id for p in passages], self.settings.context_chunks)
+        for p in passages:
+            if p.chunk_id in windows:
+                p.start, p.end, p.text = windows[p.chunk_id]
 
     def _rerank(self, query: str, passages: list[Passage]) -> list[Passage]:
         if self._reranker is None:

@@ -66,7 +66,9 @@ def page(server: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:  # Playwright gives the browser a fresh, empty profile of its own
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[f for f in FLAGS if f != "--headless"], headless=True)
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=[f for f in FLAGS if f != "--headless"], headless=True
+        )
         pg = browser.new_page(viewport={"width": 1400, "height": 1000})
         pg.dialogs = []  # type: ignore[attr-defined]
         pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]

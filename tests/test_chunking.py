@@ -58,7 +58,9 @@ texts = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(text=texts, max_tokens=st.integers(8, 120), ratio=st.floats(0, 0.9), extra=st.integers(0, 100))
-def test_chunks_cover_the_text_slice_back_and_respect_limits(text: str, max_tokens: int, ratio: float, extra: int) -> None:
+def test_chunks_cover_the_text_slice_back_and_respect_limits(
+    text: str, max_tokens: int, ratio: float, extra: int
+) -> None:
     overlap = int(max_tokens * ratio)
     hard_max = max_tokens + extra
     chunks = chunk_text(text, max_tokens, overlap, ENC, hard_max=hard_max)

@@ -96,7 +96,8 @@ def test_eval_prints_metrics_per_type(tmp_path: Path) -> None:
     qa = tmp_path / "qa.jsonl"
     rows = [
         {"id": "a", "question": "How long did the Kishida-Biden online meeting last?", "answer": "one hour and 20 minutes",
-         "doc_ids": [SEED_ID], "evidence": [{"doc_id": SEED_ID, "sentence": "At the end of the meeting lasting one hour and 20 minutes, Kishida told reporters,"}],
+         "doc_ids": [SEED_ID, "wh-2022-01-21-readout-of-president-bidens-meeting-with-prime-minister-kishida-of-japan"],
+         "evidence": [{"doc_id": SEED_ID, "sentence": "At the end of the meeting lasting one hour and 20 minutes, Kishida told reporters,"}],
          "type": "single_fact"},
         {"id": "b", "question": "What is the recipe for Neapolitan pizza dough?", "answer": "", "doc_ids": [],
          "evidence": [], "type": "unanswerable"},

@@ -63,10 +63,12 @@ class Scored:
     score: float
     dense: float
     lexical: float
+    features: tuple[float, ...] = ()  # (dense, lexical, context, typed, rank, is_title): for tuning
+    evidence: float = 0.0  # the absolute part of the score (no rank, which is only relative): used to refuse
 
 
 # Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
-W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.25, 0.15, 0.08, 0.05
+W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.10, 0.30, 0.08, 0.30
 
 
 def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
@@ -114,14 +116,65 @@ def score_sentences(
         c.lexical = _coverage(focus_of[c.passage], words, idf)
         typed = 1.0 if kind and _TYPES[kind].search(c.text) else 0.0
         rank = 1.0 - (c.passage - 1) / max(1, n)
+        is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
+        c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
         c.score = (
             W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank
         )
         if kind and not typed:
             c.score -= 0.04
-        if p.start + c.start == 0 and c.text.strip() == p.title.strip():
-            c.score -= 0.08  # a document's title names a topic; it rarely answers a question
+        c.score -= 0.08 * is_title  # a document's title names a topic; it rarely answers a question
+        c.evidence = W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1]
     return sorted(cands, key=lambda c: -c.score)
+
+
+# Words that shape a question rather than name what it is about; never evidence that an answer is missing.
+_SCAFFOLD = frozenset(
+    [
+        "mani",
+        "much",
+        "long",
+        "last",
+        "exact",
+        "name",
+        "held",
+        "hold",
+        "took",
+        "place",
+        "date",
+        "went",
+        "put",
+        "say",
+        "tell",
+        "ask",
+        "give",
+        "find",
+        "brought",
+        "time",
+        "meet",
+        "met",
+        "happen",
+        "come",
+        "kind",
+        "like",
+        "get",
+        "make",
+        "us",
+    ]
+)
+# Calibrated on eval/dev.jsonl over the whole corpus (bench/refusal_features.py). An absolute IDF: on a small
+# corpus every word is "rare" (an unseen word's IDF is ln(2N + 2)), so the rule only fires past ~2,500 chunks.
+RARE_IDF, WEAK_DENSE = 8.5, 0.65
+
+
+def missing_rare_term(question: str, passage_text: str, idf: Callable[[str], float]) -> str | None:
+    """A rare word of the question (IDF >= RARE_IDF) that the passage lacks: the documents are about the topic
+    but not about the specific thing asked (a gift, a cost, a venue...)."""
+    context = set(tokenize(passage_text))
+    for t in tokenize(question):
+        if t not in context and t not in _SCAFFOLD and not t.isdigit() and idf(t) >= RARE_IDF:
+            return t
+    return None
 
 
 def _similar(a: str, b: str) -> bool:
@@ -145,7 +198,15 @@ class ExtractiveBackend(Backend):
 
     def select(self, request: GenerationRequest) -> list[Scored]:
         ranked = score_sentences(request.question, request, self._embed)
-        if not ranked or ranked[0].score < self.threshold:
+        if not ranked or ranked[0].evidence < self.threshold:
+            return []
+        best = ranked[0]
+        p = request.passages[best.passage - 1]
+        if (
+            request.idf
+            and best.dense < WEAK_DENSE
+            and missing_rare_term(request.question, f"{p.title} {p.text}", request.idf)
+        ):
             return []
         chosen = [ranked[0]]
         for c in ranked[1:]:

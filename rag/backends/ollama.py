@@ -28,13 +28,20 @@ class OllamaBackend(Backend):
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout)
 
     def _chat(self, messages: list[dict[str, str]], fmt: object | None, stream: bool) -> Iterator[dict]:  # type: ignore[type-arg]
-        body: dict[str, object] = {"model": self.model, "messages": messages, "stream": stream, "options": {"temperature": 0}}
+        body: dict[str, object] = {
+            "model": self.model,
+            "messages": messages,
+            "stream": stream,
+            "options": {"temperature": 0},
+        }
         if fmt is not None:
             body["format"] = fmt
         try:
             with self._http.stream("POST", "/api/chat", json=body) as r:
                 if r.status_code == 404:
-                    raise BackendError(f"Ollama at {self.base_url} has no model {self.model!r}: `ollama pull {self.model}`")
+                    raise BackendError(
+                        f"Ollama at {self.base_url} has no model {self.model!r}: `ollama pull {self.model}`"
+                    )
                 if r.status_code >= 400:
                     r.read()
                     raise BackendError(f"Ollama at {self.base_url} answered {r.status_code}: {r.text[:300]}")
@@ -49,7 +56,9 @@ class OllamaBackend(Backend):
                         raise BackendError(f"Ollama: {msg['error']}")
                     yield msg
         except httpx.TimeoutException as e:
-            raise BackendError(f"Ollama at {self.base_url} did not answer in time: raise SUMMIT_RAG_LLM_TIMEOUT_S") from e
+            raise BackendError(
+                f"Ollama at {self.base_url} did not answer in time: raise SUMMIT_RAG_LLM_TIMEOUT_S"
+            ) from e
         except httpx.TransportError as e:
             raise BackendError(
                 f"cannot reach Ollama at {self.base_url} ({e}): start `ollama serve`, or set SUMMIT_RAG_OLLAMA_BASE_URL"
@@ -57,7 +66,8 @@ class OllamaBackend(Backend):
 
     def generate(self, request: GenerationRequest) -> Iterator[str]:
         raw = "".join(
-            m.get("message", {}).get("content", "") for m in self._chat(messages_for(request, True), ANSWER_SCHEMA, True)
+            m.get("message", {}).get("content", "")
+            for m in self._chat(messages_for(request, True), ANSWER_SCHEMA, True)
         )
         from rag.answer import _sentences_with_markers
 
@@ -69,7 +79,8 @@ class OllamaBackend(Backend):
             return question
         try:
             text = "".join(
-                m.get("message", {}).get("content", "") for m in self._chat(condense_messages(question, history), None, False)
+                m.get("message", {}).get("content", "")
+                for m in self._chat(condense_messages(question, history), None, False)
             ).strip()
         except BackendError:
             text = ""
