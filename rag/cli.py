@@ -191,7 +191,7 @@ def eval_cmd(
     table = Table("type", *cols)
     for name, row in [("overall", m["overall"]), *m["by_type"].items()]:
         table.add_row(name, *("-" if row.get(c) is None else str(row[c]) for c in cols))
-    out.print(table)
+    Console(highlight=False, width=220).print(table)  # wide even in a pipe: a truncated metric is useless
 
 
 def main() -> None:
