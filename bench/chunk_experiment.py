@@ -3,6 +3,7 @@ gold documents plus N random distractors (in memory, no store). Prints a table. 
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import random
@@ -67,8 +68,6 @@ def evaluate(size, overlap, title):
         flush=True,
     )
 
-
-import ast
 
 CONFIGS = (
     ast.literal_eval(sys.argv[2])

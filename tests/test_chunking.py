@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,7 +100,7 @@ def test_overlap_repeats_whole_trailing_sentences() -> None:
     text = " ".join(f"Sentence number {i} talks about the summit." for i in range(60))
     chunks = chunk_text(text, 60, 20, ENC)
     assert len(chunks) > 3
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         assert b.start < a.end, "consecutive chunks should overlap"
         assert text[b.start - 1] == " " or b.start == 0, "overlap must start on a sentence boundary"
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -122,7 +123,7 @@ def test_injected_instructions_stay_fenced_as_data(local) -> None:  # type: igno
 
 # --- faked on loopback: what cannot run here ------------------------------------------------------------------
 class _Handler(BaseHTTPRequestHandler):
-    script: dict[str, tuple[int, str, bytes]] = {}
+    script: ClassVar[dict[str, tuple[int, str, bytes]]] = {}
 
     def log_message(self, *args: object) -> None:
         pass
@@ -192,7 +193,7 @@ def test_ollama_native_chat_against_a_recorded_exchange(fake_server) -> None:  #
     out = "".join(OllamaBackend("llama3.2", url, 5).generate(REQ))
     assert out == "The meeting lasted one hour and 20 minutes. [1]"
     url = fake_server({"/api/chat": (404, "application/json", b'{"error": "model not found"}')})
-    with pytest.raises(BackendError, match="ollama pull llama3.2"):
+    with pytest.raises(BackendError, match=r"ollama pull llama3\.2"):
         list(OllamaBackend("llama3.2", url, 5).generate(REQ))
     with pytest.raises(BackendError, match="SUMMIT_RAG_OLLAMA_BASE_URL"):
         list(OllamaBackend("llama3.2", f"http://127.0.0.1:{free_port()}", 5).generate(REQ))

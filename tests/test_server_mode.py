@@ -24,7 +24,7 @@ pytestmark = pytest.mark.integration
 def chroma_server(tmp_path: Path):  # type: ignore[no-untyped-def]
     port = free_port()
     exe = str(Path(sys.executable).with_name("chroma"))
-    log = open(tmp_path / "chroma.log", "w")  # noqa: SIM115
+    log = open(tmp_path / "chroma.log", "w")
     proc = subprocess.Popen(
         [exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,

@@ -37,7 +37,6 @@ def resolve_backend(spec: str, settings: Settings, embedder: object) -> Backend:
     provider, _, model = spec.partition(":")
     factory = _REGISTRY.get(provider.strip().lower())
     if factory is None:
-        raise ConfigError(
-            f"unknown backend {spec!r}: use one of {', '.join(p + (':MODEL' if p != 'extractive' else '') for p in registered())}"
-        )
+        known = ", ".join(p if p == "extractive" else f"{p}:MODEL" for p in registered())
+        raise ConfigError(f"unknown backend {spec!r}: use one of {known}")
     return factory(model.strip(), settings, embedder)

@@ -22,7 +22,10 @@ from rag.config import Settings
 
 __all__ = ["ExtractiveBackend", "Scored", "answer_type", "score_sentences"]
 
-_NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|several|half|dozen"
+_NUM_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
+    r"several|half|dozen"
+)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{_NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
