@@ -127,7 +127,12 @@ def sidebar(engine: Engine) -> tuple[Filters, str, int]:
             model = st.text_input("Model (or GGUF path for local)", key="model")
             spec = f"{backend}:{model}"
             if backend in ("openai", "ollama"):
-                st.caption("Base URL and key come from SUMMIT_RAG_OPENAI_BASE_URL / _API_KEY or _OLLAMA_BASE_URL.")
+                field = "openai_base_url" if backend == "openai" else "ollama_base_url"
+                default = getattr(settings, field) or ("https://api.openai.com/v1" if backend == "openai" else "")
+                url = st.text_input("Base URL", value=default, key=f"{backend}_url").strip()
+                if url and url != default:
+                    spec = register_variant(engine, spec, {field: url})
+                st.caption("API key: SUMMIT_RAG_OPENAI_API_KEY (never typed into the page).")
         top_k = st.slider("Passages to read (top-k)", 1, 20, settings.top_k, key="top_k")
 
         st.header("Chat")
@@ -139,6 +144,15 @@ def sidebar(engine: Engine) -> tuple[Filters, str, int]:
             st.session_state.messages = []
             st.rerun()
     return Filters(tuple(chosen), date_from, date_to), spec, top_k
+
+
+def register_variant(engine: Engine, spec: str, overrides: dict[str, str]) -> str:
+    """A backend with this session's base URL, registered under its own name so the engine can use it."""
+    try:
+        return engine.variant(spec, **overrides)
+    except SummitRagError as e:
+        st.error(str(e))
+        return spec
 
 
 def library(engine: Engine) -> None:

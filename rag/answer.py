@@ -140,11 +140,23 @@ class Engine:
         if backend is not None:
             self._backends[settings.backend] = backend
 
-    def backend(self, spec: str | None = None) -> Backend:
+    def backend(self, spec: str | None = None, **overrides: object) -> Backend:
+        """The backend for ``provider:model``, built once; ``overrides`` (e.g. ``openai_base_url``) build a variant
+        with those settings changed, cached under its own key."""
         spec = spec or self.settings.backend
-        if spec not in self._backends:
-            self._backends[spec] = resolve_backend(spec, self.settings, self.embedder)
-        return self._backends[spec]
+        key = spec + "".join(f"|{k}={v}" for k, v in sorted(overrides.items()))
+        if key not in self._backends:
+            settings = self.settings.model_copy(update=overrides) if overrides else self.settings
+            self._backends[key] = resolve_backend(spec, settings, self.embedder)
+        return self._backends[key]
+
+    def variant(self, spec: str, **overrides: object) -> str:
+        """Register the backend ``spec`` built with ``overrides`` (e.g. a session's base URL); returns the name
+        to pass as ``backend=`` to ``ask``/``stream``."""
+        key = spec + "@" + "&".join(f"{k}={v}" for k, v in sorted(overrides.items()))
+        if key not in self._backends:
+            self._backends[key] = self.backend(spec, **overrides)
+        return key
 
     def check_question(self, question: str) -> str:
         q = " ".join((question or "").split())

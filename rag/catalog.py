@@ -39,7 +39,7 @@ class Catalog:
         self.path = path
         self._db = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses no commit
         self._db.executescript(_SCHEMA)
         self._mu = threading.RLock()  # one connection shared by the app's threads: one statement at a time
 

@@ -168,8 +168,16 @@ class Store:
         return out
 
     def put_document(
-        self, doc: DocRecord, version: str, chunks: list[Chunk], vectors: np.ndarray, text_hashes: list[str]
+        self,
+        doc: DocRecord,
+        version: str,
+        chunks: list[Chunk],
+        vectors: np.ndarray,
+        text_hashes: list[str],
+        replacing: bool = True,
     ) -> None:
+        """Write one document (see the module docstring). ``replacing=False`` (a new doc_id) skips the delete of
+        other versions: there are none, and debris from a crash is removed by ``repair()`` via the journal."""
         col = self.collection(int(vectors.shape[1]) if len(vectors) else None)
         self.catalog.begin(doc.doc_id, version)
         if chunks:
@@ -187,7 +195,7 @@ class Store:
                 ],
             )  # fmt: skip
         self.catalog.commit_document(doc, version, chunks)
-        if col is not None:
+        if col is not None and replacing:
             col.delete(where={"$and": [{"doc_id": doc.doc_id}, {"version": {"$ne": version}}]})
         self.catalog.done(doc.doc_id)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -116,12 +115,16 @@ def test_delete_needs_confirmation(app: AppTest, tmp_path: Path) -> None:
     assert any(h.value == "Library (0)" for h in app.header)
 
 
-def test_unknown_backend_is_an_error_with_the_extractive_answer_instead(app: AppTest) -> None:
+def test_unreachable_backend_is_an_error_with_the_extractive_answer_instead(app: AppTest) -> None:
+    from tests.conftest import free_port
+
     app.sidebar.selectbox(key="backend").set_value("ollama").run()
     app.sidebar.text_input(key="model").set_value("llama3.2").run()
-    os.environ.pop("SUMMIT_RAG_OLLAMA_BASE_URL", None)
+    url = f"http://127.0.0.1:{free_port()}"
+    app.sidebar.text_input(key="ollama_url").set_value(url).run()
     ask(app, "How long did the Kishida-Biden online meeting last?")
-    assert app.error, "the failing backend must show an error"
-    assert "Traceback" not in "\n".join(e.value for e in app.error)
+    errors = "\n".join(e.value for e in app.error)
+    assert f"cannot reach Ollama at {url}" in errors, "the session's base URL is the one used, and named"
+    assert "SUMMIT_RAG_OLLAMA_BASE_URL" in errors and "Traceback" not in errors
     last = [m for m in app.chat_message if m.name == "assistant"][-1]
     assert "one hour and 20 minutes" in "\n".join(md.value for md in last.markdown)
