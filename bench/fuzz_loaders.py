@@ -50,11 +50,11 @@ payloads = st.one_of(
 )  # fmt: skip
 
 
-@settings(max_examples=10**9, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(data=payloads, suffix=st.sampled_from(SUFFIXES))
 def fuzz(data: bytes, suffix: str) -> None:
     if time.monotonic() > STOP:
-        raise TimeoutError
+        return
     tally[f"tried {suffix or '(none)'}"] += 1
     try:
         doc, _, chunks = prepare(data, f"fuzz{suffix}", SETTINGS)
@@ -76,10 +76,8 @@ if __name__ == "__main__":
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 60
     STOP = time.monotonic() + seconds
     t = time.monotonic()
-    try:
+    while time.monotonic() < STOP:  # batches of 300 examples until the time is up
         fuzz()
-    except TimeoutError:
-        pass
     print(
         f"fuzzed for {time.monotonic() - t:.0f} s: {sum(v for k, v in tally.items() if k.startswith('tried'))} inputs"
     )

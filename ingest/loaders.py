@@ -153,19 +153,20 @@ def load_docx(data: bytes, name: str, max_unpacked: int) -> Loaded:
         )
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
+        paragraphs = [p.text for p in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                paragraphs.append(" | ".join(cell.text for cell in row.cells))
+        props = document.core_properties
+        title = (props.title or "").strip()
+        when = props.created or props.modified
+    except (PackageNotFoundError, KeyError, ValueError, TypeError, AttributeError, zipfile.BadZipFile, LxmlError) as e:
         raise RejectedFile(name, f"not a readable .docx ({type(e).__name__}): open and re-save it in Word") from e
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" | ".join(cell.text for cell in row.cells))
     text = "\n\n".join(p for p in paragraphs if p.strip())
-    props = document.core_properties
-    title = (props.title or "").strip()
-    when = props.created or props.modified
     date = when.date().isoformat() if when else ""
     return Loaded(text, title=title, date=date)
 

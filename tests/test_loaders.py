@@ -166,3 +166,14 @@ def test_zip_bomb_docx_is_refused_without_inflating() -> None:
     assert len(data) < 2 * 2**20
     r = reason(data, "bomb.docx")
     assert "inflates to 300 MiB" in r and "limit" in r
+
+
+def test_docx_with_broken_xml_is_rejected_not_a_traceback() -> None:
+    """Found by bench/fuzz_loaders.py: a zip with word/document.xml that is not XML used to escape as lxml's error."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", b"\xfe\xff")
+        z.writestr("word/document.xml", b"\xfe\xff")
+    assert "not a readable .docx" in reason(buf.getvalue(), "broken.docx") or "not a real .docx" in reason(
+        buf.getvalue(), "broken.docx"
+    )
