@@ -35,6 +35,7 @@ def _settings() -> Settings:
         err.print(f"[red]error:[/] bad setting: {e}")
         raise typer.Exit(2) from e
     logging.basicConfig(level=s.log_level, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(max(logging.WARNING, logging.getLevelName(s.log_level)))
     return s
 
 
