@@ -16,6 +16,7 @@ import numpy as np
 
 from ingest.chunking import split_sentences
 from rag.backends import REFUSAL, Backend, GenerationRequest, Turn, resolve_backend
+from rag.backends.base import split_marked_sentences
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.embedder import Embedder, load_embedder
@@ -65,23 +66,6 @@ def locate_span(sentence: str, passage: Passage, embedder: Embedder | None = Non
     return best
 
 
-_LEADING_MARKERS = re.compile(r"^(\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
-
-
-def _sentences_with_markers(raw: str) -> list[str]:
-    """Sentences of a generated text; a marker written after the full stop ("... end. [2]") stays with its sentence."""
-    merged: list[str] = []
-    for span in split_sentences(raw):
-        part = span.text
-        m = _LEADING_MARKERS.match(part)
-        if m and merged:
-            merged[-1] += " " + m.group(0).strip()
-            part = part[m.end() :].strip()
-        if part:
-            merged.append(part)
-    return merged
-
-
 def build_answer(
     raw: str, passages: list[Passage], embedder: Embedder | None = None, backend: str = "extractive"
 ) -> Answer:
@@ -91,7 +75,7 @@ def build_answer(
     citations: dict[tuple[str, int, int], Citation] = {}
     out: list[str] = []
     support: list[SentenceSupport] = []
-    for sentence in _sentences_with_markers(raw):
+    for sentence in split_marked_sentences(raw):
         numbers = [int(n) for m in _MARKER.finditer(sentence) for n in re.split(r"[,;]", m.group(1))]
         clean = _MARKER.sub("", sentence).strip()
         if not clean:

@@ -12,9 +12,10 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ingest.chunking import split_sentences
 from rag.types import Passage
 
-__all__ = ["REFUSAL", "Backend", "GenerationRequest", "Turn", "heuristic_condense"]
+__all__ = ["REFUSAL", "Backend", "GenerationRequest", "Turn", "heuristic_condense", "split_marked_sentences"]
 
 REFUSAL = "The documents I have don't say."
 
@@ -74,3 +75,20 @@ def heuristic_condense(question: str, history: list[Turn]) -> str:
     if not subject or subject.lower() in q.lower():
         return q
     return f"{q.rstrip('?.! ')} ({subject})?"
+
+
+_LEADING_MARKERS = re.compile(r"^(\s*\[\d+(?:\s*[,;]\s*\d+)*\])+")
+
+
+def split_marked_sentences(raw: str) -> list[str]:
+    """Sentences of a generated text; a marker written after the full stop ("... end. [2]") stays with its sentence."""
+    merged: list[str] = []
+    for span in split_sentences(raw):
+        part = span.text
+        m = _LEADING_MARKERS.match(part)
+        if m and merged:
+            merged[-1] += " " + m.group(0).strip()
+            part = part[m.end() :].strip()
+        if part:
+            merged.append(part)
+    return merged

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import httpx
 
 from rag.backends import register
-from rag.backends.base import Backend, GenerationRequest, Turn, heuristic_condense
+from rag.backends.base import Backend, GenerationRequest, Turn, heuristic_condense, split_marked_sentences
 from rag.backends.prompting import ANSWER_SCHEMA, condense_messages, messages_for, structured_to_text
 from rag.config import Settings
 from rag.errors import BackendError, ConfigError
@@ -69,9 +69,7 @@ class OllamaBackend(Backend):
             m.get("message", {}).get("content", "")
             for m in self._chat(messages_for(request, True), ANSWER_SCHEMA, True)
         )
-        from rag.answer import _sentences_with_markers
-
-        for i, sentence in enumerate(_sentences_with_markers(structured_to_text(raw))):
+        for i, sentence in enumerate(split_marked_sentences(structured_to_text(raw))):
             yield ("" if i == 0 else " ") + sentence
 
     def condense(self, question: str, history: list[Turn]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rag.backends import register
-from rag.backends.base import Backend, GenerationRequest, Turn, heuristic_condense
+from rag.backends.base import Backend, GenerationRequest, Turn, heuristic_condense, split_marked_sentences
 from rag.backends.prompting import ANSWER_SCHEMA, condense_messages, messages_for, structured_to_text
 from rag.config import Settings
 from rag.errors import BackendError, ConfigError
@@ -69,7 +69,7 @@ class OpenAIBackend(Backend):
                 self.structured = False  # this server has no structured output: use [n] markers from now on
             else:
                 text = structured_to_text(raw)
-                for i, sentence in enumerate(_split_keep(text)):
+                for i, sentence in enumerate(split_marked_sentences(text)):
                     yield ("" if i == 0 else " ") + sentence
                 return
         try:
@@ -95,12 +95,6 @@ class OpenAIBackend(Backend):
         except (BackendError, self._openai.OpenAIError):
             text = ""
         return text if 3 <= len(text) <= 500 else heuristic_condense(question, history)
-
-
-def _split_keep(text: str) -> list[str]:
-    from rag.answer import _sentences_with_markers
-
-    return _sentences_with_markers(text)
 
 
 @register("openai")
