@@ -60,7 +60,6 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
-        piece = text[start:end]
         if m.group(0).startswith(".") and not m.group(0).startswith(".."):
             w = _WORD_BEFORE.search(text[max(start, m.start() - 20) : m.start() + 1])
             if w:
@@ -72,7 +71,6 @@ def split_sentences(text: str) -> list[Span]:
                         continue
         _add(spans, text, start, end)
         start = end
-        del piece
     _add(spans, text, start, len(text))
     return spans
 

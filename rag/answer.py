@@ -124,22 +124,19 @@ class Engine:
         if backend is not None:
             self._backends[settings.backend] = backend
 
-    def backend(self, spec: str | None = None, **overrides: object) -> Backend:
-        """The backend for ``provider:model``, built once; ``overrides`` (e.g. ``openai_base_url``) build a variant
-        with those settings changed, cached under its own key."""
+    def backend(self, spec: str | None = None) -> Backend:
+        """The backend for ``provider:model`` (or a name ``variant`` returned), built once."""
         spec = spec or self.settings.backend
-        key = spec + "".join(f"|{k}={v}" for k, v in sorted(overrides.items()))
-        if key not in self._backends:
-            settings = self.settings.model_copy(update=overrides) if overrides else self.settings
-            self._backends[key] = resolve_backend(spec, settings, self.embedder)
-        return self._backends[key]
+        if spec not in self._backends:
+            self._backends[spec] = resolve_backend(spec, self.settings, self.embedder)
+        return self._backends[spec]
 
     def variant(self, spec: str, **overrides: object) -> str:
-        """Register the backend ``spec`` built with ``overrides`` (e.g. a session's base URL); returns the name
-        to pass as ``backend=`` to ``ask``/``stream``."""
+        """Build the backend ``spec`` with these settings changed (e.g. a session's base URL), once; returns the
+        name to pass as ``backend=`` to ``ask``/``stream``."""
         key = spec + "@" + "&".join(f"{k}={v}" for k, v in sorted(overrides.items()))
         if key not in self._backends:
-            self._backends[key] = self.backend(spec, **overrides)
+            self._backends[key] = resolve_backend(spec, self.settings.model_copy(update=overrides), self.embedder)
         return key
 
     def check_question(self, question: str) -> str:

@@ -26,7 +26,7 @@ from rag.config import Settings
 from rag.errors import ModelMismatch, StoreBusy, StoreError
 from rag.types import Chunk, DocRecord
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store"]
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +232,3 @@ class Store:
 def _date_int(iso: str) -> int:
     digits = iso[:10].replace("-", "")
     return int(digits) if len(digits) == 8 and digits.isdigit() else 0
-
-
-def open_store(settings: Settings) -> Store:
-    return Store(settings)
