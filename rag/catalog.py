@@ -96,16 +96,22 @@ class Catalog:
         return int(self._all("SELECT COUNT(*) FROM documents")[0][0])
 
     def commit_document(self, doc: DocRecord, version: str, chunks: list[Chunk]) -> None:
+        self.commit_documents([(doc, version, chunks)])
+
+    def commit_documents(self, items: list[tuple[DocRecord, str, list[Chunk]]]) -> None:
+        """Commit several documents in one transaction: all of them become visible together, or none."""
+        now = time.time()
         with self._tx() as db:
-            db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
-            db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
-                (doc.doc_id, version, doc.sha256, doc.title, doc.date, doc.source, doc.text, len(chunks), time.time()),
-            )
-            db.executemany(
-                "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
-                [(c.chunk_id(version), c.doc_id, c.index, c.start, c.end, c.tokens) for c in chunks],
-            )
+            for doc, version, chunks in items:
+                db.execute("DELETE FROM chunks WHERE doc_id=?", (doc.doc_id,))
+                db.execute(
+                    "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+                    (doc.doc_id, version, doc.sha256, doc.title, doc.date, doc.source, doc.text, len(chunks), now),
+                )
+                db.executemany(
+                    "INSERT INTO chunks VALUES (?,?,?,?,?,?)",
+                    [(c.chunk_id(version), c.doc_id, c.index, c.start, c.end, c.tokens) for c in chunks],
+                )
             self._bump(db)
 
     def delete_document(self, doc_id: str) -> bool:
@@ -177,12 +183,16 @@ class Catalog:
 
     # journal ----------------------------------------------------------------------------------------------
     def begin(self, doc_id: str, version: str) -> None:
-        with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO pending VALUES (?,?,?)", (doc_id, version, time.time()))
+        self.begin_many([(doc_id, version)])
 
-    def done(self, doc_id: str) -> None:
+    def begin_many(self, items: list[tuple[str, str]]) -> None:
+        now = time.time()
         with self._tx() as db:
-            db.execute("DELETE FROM pending WHERE doc_id=?", (doc_id,))
+            db.executemany("INSERT OR REPLACE INTO pending VALUES (?,?,?)", [(d, v, now) for d, v in items])
+
+    def done(self, *doc_ids: str) -> None:
+        with self._tx() as db:
+            db.executemany("DELETE FROM pending WHERE doc_id=?", [(d,) for d in doc_ids])
 
     def pending(self) -> list[str]:
         return [r[0] for r in self._all("SELECT doc_id FROM pending")]
