@@ -15,7 +15,7 @@ import numpy as np
 
 from rag.catalog import Catalog
 
-__all__ = ["STOPWORDS", "BM25Index", "tokenize"]
+__all__ = ["STOPWORDS", "TOKENIZER_VERSION", "BM25Index", "tokenize"]
 
 log = logging.getLogger(__name__)
 
@@ -162,9 +162,27 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return Stemmer.Stemmer("english")
 
 
+# British and American spellings meet: "criticise"/"criticize", "organisation"/"organization", "analyse"/"analyze",
+# "centre"/"center", "defence"/"defense". Applied to documents and questions alike, so a word it bends wrongly
+# ("promise" -> "promize") still matches itself.
+_SPELLING = [
+    (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{3})tre(s)?$"), r"ter\1"),
+    (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
+]
+TOKENIZER_VERSION = "2"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
+
+
+def _respell(word: str) -> str:
+    for pattern, repl in _SPELLING:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def tokenize(text: str) -> list[str]:
     words = [w.replace(".", "").replace("’", "'") for w in _WORD.findall(text.lower())]
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [_respell(w[:-2] if w.endswith("'s") else w) for w in words]
     return _stemmer().stemWords([w for w in words if w not in STOPWORDS])  # type: ignore[no-any-return]
 
 
@@ -194,8 +212,9 @@ class BM25Index:
         tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=folder.parent))
         if self.ids:
             self._retriever.save(str(tmp))  # type: ignore[attr-defined]
-        (tmp / "summit_ids.json").write_text(json.dumps({"generation": self.generation, "ids": self.ids}))
-        (tmp / "generation").write_text(str(self.generation))
+        meta = {"generation": self.generation, "ids": self.ids, "tokenizer": TOKENIZER_VERSION}
+        (tmp / "summit_ids.json").write_text(json.dumps(meta))
+        (tmp / "generation").write_text(f"{self.generation} {TOKENIZER_VERSION}")
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -209,6 +228,8 @@ class BM25Index:
 
         try:
             meta = json.loads((folder / "summit_ids.json").read_text())
+            if meta.get("tokenizer") != TOKENIZER_VERSION:
+                raise ValueError(f"built by tokenizer version {meta.get('tokenizer')}, not {TOKENIZER_VERSION}")
             retriever = bm25s.BM25.load(str(folder)) if meta["ids"] else bm25s.BM25()
         except (OSError, ValueError, KeyError) as e:
             log.info("no usable BM25 index at %s (%s): it will be rebuilt", folder, e)
@@ -217,8 +238,10 @@ class BM25Index:
 
     @staticmethod
     def saved_generation(folder: Path) -> int | None:
+        """The catalog generation the saved index was built at; None when absent or built by another tokenizer."""
         try:
-            return int((folder / "generation").read_text())
+            generation, version = (folder / "generation").read_text().split()
+            return int(generation) if version == TOKENIZER_VERSION else None
         except (OSError, ValueError):
             return None
 

@@ -13,6 +13,7 @@ from rag.bm25 import BM25Index
 from rag.config import Settings
 from rag.embedder import Embedder
 from rag.errors import ConfigError
+from rag.expand import expand
 from rag.store import Store
 from rag.types import Passage
 
@@ -99,7 +100,8 @@ class Retriever:
         n = max(self.settings.candidates, top_k)
 
         t = time.perf_counter()
-        qvec = self.embedder.embed_query(query)
+        expanded = expand(query)  # "Tokyo's premier" -> "Japan's Prime Minister" for the model; both for BM25
+        qvec = self.embedder.embed_query(expanded.dense)
         timings["embed_query"] = time.perf_counter() - t
 
         t = time.perf_counter()
@@ -108,7 +110,7 @@ class Retriever:
 
         t = time.perf_counter()
         # BM25 has no metadata filter: take more, then keep those the filter admits
-        raw = self.bm25().search(query, n * 4 if filters.active else n)
+        raw = self.bm25().search(expanded.lexical, n * 4 if filters.active else n)
         rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in dense])
         lexical = [cid for cid, _ in raw if cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])]
         lexical = lexical[:n]

@@ -4,6 +4,7 @@ Screenshots go to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+SERVER: dict[str, Path] = {}  # the running server's data dir and log, for tests that look behind the UI
 HOSTILE = (
     "Zanzibar Turtle Summit\n\n"
     "<script>window.__xss = 'script'; alert('xss')</script>\n\n"
@@ -44,6 +46,7 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
     log = open(data.parent / "streamlit.log", "w")
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
+    SERVER.update(data=data, log=data.parent / "streamlit.log")
     deadline = time.time() + 90
     while time.time() < deadline:
         try:
@@ -137,3 +140,66 @@ def test_uploaded_script_and_onerror_never_run(page, tmp_path: Path) -> None:  #
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("img[src='x']").count() == 0 and page.locator("script:has-text('__xss')").count() == 0
     assert "<script>" in page.locator("body").inner_text(), "the tags are shown as text"
+
+
+SESSION_DOCS = {
+    "orca.txt": "Orca Reef Summit\n\nThe Orca Reef Summit in Tromsø agreed to fund forty-two marine wardens.\n",
+    "lynx.txt": "Lynx Forest Summit\n\nThe Lynx Forest Summit in Białowieża agreed to plant nine million oaks.\n",
+    "heron.txt": "Heron Delta Summit\n\nThe Heron Delta Summit in Mopti agreed to restore sixty floodplain lakes.\n",
+}
+
+
+def library_docs() -> dict[str, int]:
+    env = {**os.environ, "SUMMIT_RAG_DATA_DIR": str(SERVER["data"]), "HF_HUB_OFFLINE": "1"}
+    exe = str(Path(sys.executable).with_name("summit-rag"))
+    out = subprocess.run([exe, "docs", "--json"], env=env, capture_output=True, text=True, check=True).stdout
+    return {d["doc_id"]: d["chunks"] for d in json.loads(out)}
+
+
+def test_several_sessions_upload_and_ask_at_once(server: str, tmp_path: Path) -> None:
+    """Three browser sessions against one server: two upload the same file at the same moment, one asks while
+    the others ingest, then each asks about a document another session added. Nothing lost, nothing doubled."""
+    from playwright.sync_api import sync_playwright
+
+    for name, text in SESSION_DOCS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    before = library_docs()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, args=[f for f in FLAGS if f != "--headless"], headless=True
+        )
+        pages = [browser.new_context(viewport={"width": 1400, "height": 1000}).new_page() for _ in range(3)]
+        for pg in pages:
+            pg.goto(server, wait_until="domcontentloaded")
+        for pg in pages:
+            pg.wait_for_selector('[data-testid="stChatInput"] textarea', timeout=120_000)
+        p1, p2, p3 = pages
+        upload = '[data-testid="stFileUploader"] input[type="file"]'
+        p1.locator(upload).set_input_files(str(tmp_path / "orca.txt"))
+        p3.locator(upload).set_input_files([str(tmp_path / "orca.txt"), str(tmp_path / "heron.txt")])
+        p2.locator(upload).set_input_files(str(tmp_path / "lynx.txt"))
+        for pg in (p1, p3):
+            pg.get_by_role("button", name="Add to the library").wait_for(timeout=30_000)
+        p1.get_by_role("button", name="Add to the library").click()
+        p3.get_by_role("button", name="Add to the library").click()
+        ask(p2, "How long did the Kishida-Biden online meeting last?", "one hour and 20 minutes")  # meanwhile
+        p2.get_by_role("button", name="Add to the library").click()
+        p1.wait_for_selector("text=/orca.txt: (added|unchanged)/", timeout=120_000)
+        p3.wait_for_selector("text=heron.txt: added", timeout=120_000)
+        p3.wait_for_selector("text=/orca.txt: (added|unchanged)/", timeout=120_000)
+        p2.wait_for_selector("text=lynx.txt: added", timeout=120_000)
+        orca_lines = [pg.locator("text=/orca.txt: (added|unchanged)/").first.inner_text() for pg in (p1, p3)]
+        assert sorted(line.split(": ")[1].split(" ")[0] for line in orca_lines) == ["added", "unchanged"], orca_lines
+
+        answer, _ = ask(p1, "What did the Lynx Forest Summit agree to plant?", "nine million oaks")
+        assert "[1]" in answer.inner_text()
+        ask(p2, "How many lakes will the Heron Delta Summit restore?", "sixty floodplain lakes")
+        ask(p3, "How many marine wardens will the Orca Reef Summit fund?", "forty-two marine wardens")
+        browser.close()
+
+    after = library_docs()
+    assert set(after) - set(before) == {"orca", "lynx", "heron"}, "each upload is one document"
+    assert {k: after[k] for k in before} == before, "no document lost or changed"
+    assert all(after[k] == 1 for k in ("orca", "lynx", "heron"))  # two sentences: one chunk each, not two
+    log = SERVER["log"].read_text()
+    assert "Traceback" not in log, log[-3000:]

@@ -19,12 +19,15 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
+from rag.expand import expand
+from rag.types import Passage
 
-__all__ = ["ExtractiveBackend", "Scored", "answer_type", "score_sentences"]
+__all__ = ["ExtractiveBackend", "Scored", "answer_type", "missing_focus", "missing_year", "score_sentences"]
 
 _NUM_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
-    r"several|half|dozen"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"several|half|dozen|dozens|both|single|once|twice"
 )
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _TYPES: dict[str, re.Pattern[str]] = {
@@ -37,7 +40,14 @@ _TYPES: dict[str, re.Pattern[str]] = {
 }  # fmt: skip
 _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
-    (re.compile(r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b", re.I), "number"),
+    (
+        re.compile(
+            r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
+            r"\b(cost|price|budget|value) of\b|\bin (dollars|euros|yen|pounds)\b",
+            re.I,
+        ),
+        "number",
+    ),
     (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
     (
         re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
@@ -167,17 +177,57 @@ _SCAFFOLD = frozenset(
 )
 # Calibrated on eval/dev.jsonl over the whole corpus (bench/refusal_features.py). An absolute IDF: on a small
 # corpus every word is "rare" (an unseen word's IDF is ln(2N + 2)), so the rule only fires past ~2,500 chunks.
-RARE_IDF, WEAK_DENSE = 8.5, 0.65
+RARE_IDF, WEAK_DENSE = 8.5, 0.70
 
 
-def missing_rare_term(question: str, passage_text: str, idf: Callable[[str], float]) -> str | None:
+def missing_rare_term(
+    question: str, passage_text: str, idf: Callable[[str], float], skip: frozenset[str] = frozenset()
+) -> str | None:
     """A rare word of the question (IDF >= RARE_IDF) that the passage lacks: the documents are about the topic
-    but not about the specific thing asked (a gift, a cost, a venue...)."""
+    but not about the specific thing asked (a gift, a cost, a venue...). ``skip``: words a rewrite put in."""
     context = set(tokenize(passage_text))
     for t in tokenize(question):
-        if t not in context and t not in _SCAFFOLD and not t.isdigit() and idf(t) >= RARE_IDF:
+        if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF:
             return t
     return None
+
+
+_MUST_HOLD = ("duration", "number")
+# "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
+# counted or named must be in the passage, or the passage is about the topic but not about the question
+_FOCUS = re.compile(
+    r"\bhow (?:many|much) (?:of (?:the )?)?([A-Za-z][\w.'-]*)|\bname of (?:the |a |an |its |their )?([A-Za-z][\w'-]*)"
+    r"|\bwhat (?:is|was|were|are) the ([A-Za-z][\w'-]*) like\b"
+    r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
+    r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b",
+    re.I,
+)
+_FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
+_WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def missing_year(question: str, passages: list[Passage]) -> str | None:
+    """A year the question names that no passage mentions (text, title or date): an event the documents do not
+    cover, such as one after the corpus ends."""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return None
+    seen = " ".join(f"{p.title} {p.date} {p.text}" for p in passages)
+    return next((y for y in sorted(years) if y not in seen), None)
+
+
+def missing_focus(question: str, passage_text: str) -> str | None:
+    """The counted or named thing of the question, when the passage never mentions it."""
+    m = _FOCUS.search(question)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    stems = [t for t in tokenize(word) if t not in _FOCUS_EXEMPT and t not in _SCAFFOLD and len(t) > 2]
+    if not stems:
+        return None
+    context = set(tokenize(passage_text))
+    return stems[0] if stems[0] not in context else None
 
 
 def _similar(a: str, b: str) -> bool:
@@ -200,21 +250,30 @@ class ExtractiveBackend(Backend):
         return np.asarray(embed(texts))
 
     def select(self, request: GenerationRequest) -> list[Scored]:
-        ranked = score_sentences(request.question, request, self._embed)
+        expanded = expand(request.question)
+        question = expanded.dense  # "Tokyo's premier" reads as the documents write it
+        ranked = score_sentences(question, request, self._embed)
+        kind = answer_type(question)
+        if kind in _MUST_HOLD and len(_WH.findall(question)) == 1:
+            # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
+            ranked = [c for c in ranked if _TYPES[kind].search(c.text)]
         if not ranked or ranked[0].evidence < self.threshold:
             return []
         best = ranked[0]
         p = request.passages[best.passage - 1]
-        if (
-            request.idf
-            and best.dense < WEAK_DENSE
-            and missing_rare_term(request.question, f"{p.title} {p.text}", request.idf)
-        ):
+        context = f"{p.title} {p.text}"
+        skip = frozenset(tokenize(" ".join(expanded.swapped)))
+        if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
             return []
-        chosen = [ranked[0]]
+        if missing_focus(question, context) or missing_year(question, request.passages):
+            return []
+        chosen = [best]
         for c in ranked[1:]:
-            if len(chosen) >= self.max_sentences or c.score < ranked[0].score - self.margin:
+            if len(chosen) >= self.max_sentences or c.score < best.score - self.margin:
                 break
+            other_doc = request.passages[c.passage - 1].doc_id != p.doc_id
+            if other_doc and c.score < best.score - self.margin / 3:  # another document must be nearly as good
+                continue
             if any(_similar(c.text, o.text) for o in chosen):
                 continue
             chosen.append(c)

@@ -1,0 +1,110 @@
+"""Query rewriting for the way news and editorials name things: a capital for its government ("Tokyo's new
+premier", "talks between Washington and Moscow"), journalistic synonyms ("jabs", "the world body").
+
+Summit documents name countries and offices plainly ("Japan", "the Prime Minister"), so a question worded like a
+news story shares few words with its answer. ``expand(q)`` returns the question for the dense retriever with the
+metonyms replaced, and the question for BM25 with the plain names added (the original words kept: "Washington" may
+be the city). A capital after "in", "at", "to", "from", "near" or "visit" is a place and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Expansion", "expand"]
+
+# capital or seat -> the name documents use for its government
+CAPITALS: dict[str, str] = {
+    "Washington": "the United States", "Tokyo": "Japan", "Beijing": "China", "Moscow": "Russia",
+    "the Kremlin": "Russia", "Kyiv": "Ukraine", "Kiev": "Ukraine", "Seoul": "the Republic of Korea",
+    "Pyongyang": "North Korea", "Taipei": "Taiwan", "New Delhi": "India", "Delhi": "India",
+    "Canberra": "Australia", "Wellington": "New Zealand", "Ottawa": "Canada", "Mexico City": "Mexico",
+    "London": "the United Kingdom", "Downing Street": "the United Kingdom", "Whitehall": "the United Kingdom",
+    "Paris": "France", "the Elysee": "France", "the Élysée": "France", "Berlin": "Germany", "Rome": "Italy",
+    "Madrid": "Spain", "Lisbon": "Portugal", "Oslo": "Norway", "Stockholm": "Sweden", "Helsinki": "Finland",
+    "Copenhagen": "Denmark", "Reykjavik": "Iceland", "Dublin": "Ireland", "Amsterdam": "the Netherlands",
+    "The Hague": "the Netherlands", "Brussels": "the European Union", "Warsaw": "Poland", "Prague": "Czechia",
+    "Bratislava": "Slovakia", "Budapest": "Hungary", "Vienna": "Austria", "Bern": "Switzerland",
+    "Athens": "Greece", "Ankara": "Türkiye", "Bucharest": "Romania", "Sofia": "Bulgaria", "Belgrade": "Serbia",
+    "Zagreb": "Croatia", "Vilnius": "Lithuania", "Riga": "Latvia", "Tallinn": "Estonia", "Minsk": "Belarus",
+    "Chisinau": "Moldova", "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan",
+    "Tehran": "Iran", "Riyadh": "Saudi Arabia", "Abu Dhabi": "the United Arab Emirates", "Doha": "Qatar",
+    "Muscat": "Oman", "Kuwait City": "Kuwait", "Manama": "Bahrain", "Amman": "Jordan", "Baghdad": "Iraq",
+    "Damascus": "Syria", "Beirut": "Lebanon", "Cairo": "Egypt", "Tripoli": "Libya", "Tunis": "Tunisia",
+    "Algiers": "Algeria", "Rabat": "Morocco", "Kabul": "Afghanistan", "Islamabad": "Pakistan",
+    "Dhaka": "Bangladesh", "Colombo": "Sri Lanka", "Kathmandu": "Nepal", "Thimphu": "Bhutan",
+    "Male": "Maldives", "Hanoi": "Vietnam", "Bangkok": "Thailand", "Jakarta": "Indonesia",
+    "Manila": "the Philippines", "Kuala Lumpur": "Malaysia", "Phnom Penh": "Cambodia", "Vientiane": "Laos",
+    "Naypyidaw": "Myanmar", "Ulaanbaatar": "Mongolia", "Astana": "Kazakhstan", "Tashkent": "Uzbekistan",
+    "Port Moresby": "Papua New Guinea", "Suva": "Fiji", "Apia": "Samoa", "Honiara": "the Solomon Islands",
+    "Nairobi": "Kenya", "Abuja": "Nigeria", "Pretoria": "South Africa", "Addis Ababa": "Ethiopia",
+    "Accra": "Ghana", "Dakar": "Senegal", "Kinshasa": "the Democratic Republic of the Congo",
+    "Kampala": "Uganda", "Kigali": "Rwanda", "Dodoma": "Tanzania", "Luanda": "Angola", "Lusaka": "Zambia",
+    "Harare": "Zimbabwe", "Maputo": "Mozambique", "Khartoum": "Sudan", "Brasilia": "Brazil", "Brasília": "Brazil",
+    "Buenos Aires": "Argentina", "Santiago": "Chile", "Bogota": "Colombia", "Bogotá": "Colombia", "Lima": "Peru",
+    "Quito": "Ecuador", "Caracas": "Venezuela", "Havana": "Cuba", "Montevideo": "Uruguay", "Asuncion": "Paraguay",
+    "La Paz": "Bolivia", "Panama City": "Panama", "San Jose": "Costa Rica", "Guatemala City": "Guatemala",
+    "Tegucigalpa": "Honduras", "San Salvador": "El Salvador", "Managua": "Nicaragua", "Kingston": "Jamaica",
+    "Port-au-Prince": "Haiti", "Santo Domingo": "the Dominican Republic",
+}  # fmt: skip
+# phrase (case-insensitive) -> the words documents use
+PHRASES: dict[str, str] = {
+    r"(?:the )?(?:American|U\.?S\.?) (?:president|leader|head of state)": "the President of the United States",
+    r"(?:the )?(?:American|U\.?S\.?) administration": "the United States",
+    r"premiers?": "Prime Minister",
+    r"heads? of government": "leaders",
+    r"(?:the )?world body": "the United Nations",
+    r"(?:the )?(?:UN|U\.N\.) body": "the United Nations",
+    r"jabs?": "vaccine doses",
+    r"inoculations?": "vaccinations",
+    r"(?:the )?(?:bloc|union) of (?:27|twenty-seven) (?:nations|countries|states)": "the European Union",
+    r"(?:the )?(?:Atlantic|transatlantic|western) (?:military )?alliance": "NATO",
+    r"(?:the )?rich (?:nations|democracies)' club": "the G7",
+    r"(?:the )?(?:club|group) of (?:seven|7) (?:rich |wealthy |industrialised |industrialized )?"
+    r"(?:nations|democracies|economies)": "the G7",
+    r"(?:the )?(?:club|group) of (?:twenty|20) (?:major )?economies": "the G20",
+    r"(?:the )?south-?east asian (?:bloc|grouping|nations)": "ASEAN",
+    r"(?:the )?(?:four|4)-(?:nation|country|way) (?:grouping|partnership|dialogue)": "the Quad",
+}  # fmt: skip
+
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|visit|visits|visited|visiting|outside|around)\s+)$", re.I)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    dense: str  # metonyms replaced: what the embedding model reads
+    lexical: str  # original words plus the plain names: what BM25 reads
+    changed: bool
+    swapped: tuple[str, ...] = ()  # the words replaced and their replacements: not evidence of a missing topic
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern[str], str, bool]]:
+    out: list[tuple[re.Pattern[str], str, bool]] = []
+    for name in sorted(CAPITALS, key=len, reverse=True):
+        out.append((re.compile(rf"\b{re.escape(name)}(?:'s|’s)?(?![\w-])"), CAPITALS[name], True))
+    for phrase, plain in PHRASES.items():
+        out.append((re.compile(rf"\b{phrase}\b", re.I), plain, False))
+    return out
+
+
+def expand(question: str) -> Expansion:
+    dense = question
+    added: list[str] = []
+    swapped: list[str] = []
+    for pattern, plain, is_place in _patterns():
+
+        def sub(m: re.Match[str], plain: str = plain, is_place: bool = is_place) -> str:
+            if is_place and _PLACE_BEFORE.search(m.string[: m.start()]):
+                return m.group(0)
+            added.append(plain)
+            swapped.append(m.group(0))
+            possessive = m.group(0).endswith(("'s", "’s"))
+            return plain + ("'s" if possessive else "")
+
+        dense = pattern.sub(sub, dense)
+    if not added:
+        return Expansion(question, question, False)
+    return Expansion(dense, question + " " + " ".join(dict.fromkeys(added)), True, tuple(swapped + added))
