@@ -78,6 +78,7 @@ class Store:
         self._thread_lock = threading.Lock()  # writers in this process (the app's sessions) queue here
         self.model = settings.embedding_model
         self._collection: Any = None
+        self._counted: tuple[int, int] | None = None  # (catalog generation, Chroma count)
         stored = self.catalog.get_meta("embedding_model")
         if stored is not None and stored != self.model:
             raise ModelMismatch(
@@ -231,13 +232,21 @@ class Store:
         col = self.collection()
         if col is None or n <= 0:
             return []
-        count = col.count()
+        count = self._count()
         if count == 0:
             return []
         res = col.query(query_embeddings=[vector], n_results=min(n, count), where=where, include=["distances"])
         ids, dists = res["ids"][0], res["distances"][0]
         known = self.catalog.known_chunk_ids(ids)  # hide uncommitted or stale chunks
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, dists, strict=True) if cid in known]
+
+    def _count(self) -> int:
+        """Chroma's count, asked once per catalog generation: over HTTP each call is a round trip."""
+        generation = self.catalog.generation()
+        if self._counted is None or self._counted[0] != generation:
+            col = self.collection()
+            self._counted = (generation, 0 if col is None else int(col.count()))
+        return self._counted[1]
 
     def chroma_count(self) -> int:
         col = self.collection()
