@@ -156,19 +156,16 @@ def library_docs() -> dict[str, int]:
     return {d["doc_id"]: d["chunks"] for d in json.loads(out)}
 
 
-def test_several_sessions_upload_and_ask_at_once(server: str, tmp_path: Path) -> None:
+def test_several_sessions_upload_and_ask_at_once(server: str, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Three browser sessions against one server: two upload the same file at the same moment, one asks while
     the others ingest, then each asks about a document another session added. Nothing lost, nothing doubled."""
-    from playwright.sync_api import sync_playwright
-
     for name, text in SESSION_DOCS.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     before = library_docs()
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM, args=[f for f in FLAGS if f != "--headless"], headless=True
-        )
-        pages = [browser.new_context(viewport={"width": 1400, "height": 1000}).new_page() for _ in range(3)]
+    browser = page.context.browser  # one Playwright per thread: new contexts (sessions) in the fixture's browser
+    contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(3)]
+    try:
+        pages = [c.new_page() for c in contexts]
         for pg in pages:
             pg.goto(server, wait_until="domcontentloaded")
         for pg in pages:
@@ -195,7 +192,9 @@ def test_several_sessions_upload_and_ask_at_once(server: str, tmp_path: Path) ->
         assert "[1]" in answer.inner_text()
         ask(p2, "How many lakes will the Heron Delta Summit restore?", "sixty floodplain lakes")
         ask(p3, "How many marine wardens will the Orca Reef Summit fund?", "forty-two marine wardens")
-        browser.close()
+    finally:
+        for c in contexts:
+            c.close()
 
     after = library_docs()
     assert set(after) - set(before) == {"orca", "lynx", "heron"}, "each upload is one document"
