@@ -95,9 +95,6 @@ class Catalog:
     def count(self) -> int:
         return int(self._all("SELECT COUNT(*) FROM documents")[0][0])
 
-    def commit_document(self, doc: DocRecord, version: str, chunks: list[Chunk]) -> None:
-        self.commit_documents([(doc, version, chunks)])
-
     def commit_documents(self, items: list[tuple[DocRecord, str, list[Chunk]]]) -> None:
         """Commit several documents in one transaction: all of them become visible together, or none."""
         now = time.time()
