@@ -172,7 +172,6 @@ _SPELLING = [
     (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
 ]
 TOKENIZER_VERSION = "2"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
-PRUNE_FROM, COMMON_DF = 200_000, 0.2  # from this many chunks, query terms in over this share of them are skipped
 
 
 def _respell(word: str) -> str:
@@ -279,35 +278,19 @@ class BM25Index:
             log.warning("could not save the BM25 index to %s: %s", folder, e)
         return built
 
-    def df(self, token: str) -> int:
-        """How many chunks hold this (stemmed) token."""
-        scores = getattr(self._retriever, "scores", None)
-        vocab = getattr(self._retriever, "vocab_dict", None)
-        tid = vocab.get(token) if vocab else None
-        if tid is None or not scores or tid + 1 >= len(scores["indptr"]):  # bm25s's own "" entry has no postings
-            return 0
-        return int(scores["indptr"][tid + 1] - scores["indptr"][tid])
-
     def idf(self, token: str) -> float:
         """Inverse document frequency of a (stemmed) token over the chunks; unseen tokens count as rare."""
         n = len(self.ids)
-        if not n or not getattr(self._retriever, "vocab_dict", None):
+        scores = getattr(self._retriever, "scores", None)
+        vocab = getattr(self._retriever, "vocab_dict", None)
+        if not n or not scores or not vocab:
             return 1.0
-        df = self.df(token)
+        tid = vocab.get(token)
+        df = 0 if tid is None else int(scores["indptr"][tid + 1] - scores["indptr"][tid])
         return float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
 
-    def query_terms(self, query: str) -> list[str]:
-        """The query's terms; in a large index, without those most chunks hold ("president", "united"): they
-        add almost nothing to the ranking and cost a pass over their whole posting list, which was the p95 of
-        retrieval at 1M chunks (bench/scale.py). Below PRUNE_FROM chunks nothing is left out."""
-        q = tokenize(query)
-        if len(self.ids) < PRUNE_FROM:
-            return q
-        common = COMMON_DF * len(self.ids)
-        return [t for t in q if self.df(t) <= common] or q
-
     def search(self, query: str, n: int) -> list[tuple[str, float]]:
-        q = self.query_terms(query)
+        q = tokenize(query)
         if not q or not self.ids:
             return []
         k = min(n, len(self.ids))
