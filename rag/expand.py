@@ -90,6 +90,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str, bool]]:
     return out
 
 
+@lru_cache(maxsize=256)  # the retriever and the extractive backend both ask for the same question
 def expand(question: str) -> Expansion:
     dense = question
     added: list[str] = []

@@ -78,6 +78,7 @@ class Scored:
     lexical: float
     features: tuple[float, ...] = ()  # (dense, lexical, context, typed, rank, is_title): for tuning
     evidence: float = 0.0  # the absolute part of the score (no rank, which is only relative): used to refuse
+    typed: bool = False  # holds the kind of thing the question asks for (a date, a duration, a number...)
 
 
 # Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
@@ -127,7 +128,8 @@ def score_sentences(
         words = set(tokenize(c.text))
         c.dense = float(d)
         c.lexical = _coverage(focus_of[c.passage], words, idf)
-        typed = 1.0 if kind and _TYPES[kind].search(c.text) else 0.0
+        c.typed = bool(kind and _TYPES[kind].search(c.text))
+        typed = float(c.typed)
         rank = 1.0 - (c.passage - 1) / max(1, n)
         is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
         c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
@@ -256,7 +258,7 @@ class ExtractiveBackend(Backend):
         kind = answer_type(question)
         if kind in _MUST_HOLD and len(_WH.findall(question)) == 1:
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
-            ranked = [c for c in ranked if _TYPES[kind].search(c.text)]
+            ranked = [c for c in ranked if c.typed]
         if not ranked or ranked[0].evidence < self.threshold:
             return []
         best = ranked[0]
