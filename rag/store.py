@@ -74,6 +74,7 @@ class Store:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(self.data_dir / "catalog.sqlite3")
         self._client_obj: Any = None  # opened on first use: opening Chroma rewrites its files
+        self._open_lock = threading.RLock()  # opening the client and the collection, once, across threads
         self._lock = FileLock(str(self.data_dir / ".write.lock"), thread_local=False)
         self._thread_lock = threading.Lock()  # writers in this process (the app's sessions) queue here
         self.model = settings.embedding_model
@@ -90,13 +91,18 @@ class Store:
 
     @property
     def _client(self) -> Any:
-        if self._client_obj is None:
-            self._client_obj = _chroma_client(self.settings)
-        return self._client_obj
+        with self._open_lock:  # the app's threads may all arrive first: Chroma's client is not safe to open twice
+            if self._client_obj is None:
+                self._client_obj = _chroma_client(self.settings)
+            return self._client_obj
 
     # collection -------------------------------------------------------------------------------------------
     def collection(self, dimension: int | None = None) -> Any:
         """The chunk collection; created on first write, recording the model's name and dimension."""
+        with self._open_lock:
+            return self._open_collection(dimension)
+
+    def _open_collection(self, dimension: int | None) -> Any:
         if self._collection is None:
             name = self.settings.collection
             existing = {c.name if hasattr(c, "name") else str(c) for c in self._client.list_collections()}
