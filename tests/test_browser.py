@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT, free_port
 
@@ -81,19 +82,19 @@ def page(server: str, tmp_path_factory: pytest.TempPathFactory):  # type: ignore
         browser.close()
 
 
-def ask(page, question: str, expect: str) -> object:  # type: ignore[no-untyped-def]
-    """Type a question, press Enter, wait until the new answer holds `expect`; the answer and the seconds taken."""
+def ask(page, question: str, wanted: str) -> object:  # type: ignore[no-untyped-def]
+    """Type a question, press Enter, wait until the new answer holds `wanted`; the answer and the seconds taken."""
     n = page.locator('[data-testid="stChatMessage"]').count() + 2
     box = page.locator('[data-testid="stChatInput"] textarea')
     box.fill(question)
     t = time.perf_counter()
     box.press("Enter")
     page.wait_for_function(
-        """([n, expect]) => {
+        """([n, wanted]) => {
             const msgs = document.querySelectorAll('[data-testid="stChatMessage"]');
-            return msgs.length >= n && msgs[n - 1].innerText.includes(expect) && !msgs[n - 1].innerText.includes('▌');
+            return msgs.length >= n && msgs[n - 1].innerText.includes(wanted) && !msgs[n - 1].innerText.includes('▌');
         }""",
-        arg=[n, expect],
+        arg=[n, wanted],
         timeout=60_000,
     )
     seconds = time.perf_counter() - t
@@ -103,16 +104,17 @@ def ask(page, question: str, expect: str) -> object:  # type: ignore[no-untyped-
 
 def test_seed_question_answered_with_a_visible_highlighted_citation(page) -> None:  # type: ignore[no-untyped-def]
     answer, seconds = ask(page, "How long did the Kishida-Biden online meeting last?", "one hour and 20 minutes")
-    page.wait_for_selector("text=Japan-US Summit Meeting", timeout=30_000)
+    # The answer streams first and its citation cards render after it (on a loaded machine, a while after):
+    # wait for each part to show up (expect(...) retries), rather than checking once and racing the render.
+    header = answer.locator('[data-testid="stMarkdown"]', has_text="[1] Japan-US Summit Meeting").first
+    expect(header).to_be_visible(timeout=30_000)  # the citation card names its source
     text = answer.inner_text()
     assert "one hour and 20 minutes" in text and "[1]" in text
-    header = answer.locator('[data-testid="stMarkdown"]', has_text="[1] Japan-US Summit Meeting").first
-    assert header.is_visible(), "the citation card names its source"
-    assert answer.locator("summary", has_text="Show in the whole document").first.is_visible()
+    expect(answer.locator("summary", has_text="Show in the whole document").first).to_be_visible(timeout=30_000)
     mark = answer.locator(
         "span.stMarkdownColoredBackground", has_text="At the end of the meeting lasting one hour"
     ).first
-    assert mark.is_visible()
+    expect(mark).to_be_visible(timeout=30_000)
     background = mark.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), "the cited span must be highlighted"
     page.screenshot(path=str(ARTIFACTS / "answer.png"), full_page=False)
