@@ -11,8 +11,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rag.answer import Engine
 from rag.backends.base import GenerationRequest
-from rag.backends.extractive import answer_type, score_sentences
+from rag.backends.extractive import score_sentences
 from rag.config import Settings
+from rag.qtype import answer_type
 
 eng = Engine(Settings())
 be = eng.backend("extractive")

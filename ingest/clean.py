@@ -54,7 +54,7 @@ def find_title(text: str, fallback: str) -> str:
     return fallback
 
 
-_MONTHS = {
+MONTHS = {
     m: i
     for i, names in enumerate(
         [
@@ -75,7 +75,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_PATTERNS = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
     (re.compile(rf"\b({_MONTH_RE})\.? (\d{{1,2}}),? (\d{{4}})\b", re.I), ("M", "d", "y")),
@@ -85,7 +85,7 @@ _DATE_PATTERNS = [
 
 def _iso(parts: dict[str, str]) -> str:
     try:
-        month = int(parts["m"]) if "m" in parts else _MONTHS[parts["M"].lower()]
+        month = int(parts["m"]) if "m" in parts else MONTHS[parts["M"].lower()]
         return _date(int(parts["y"]), month, int(parts["d"])).isoformat()
     except (ValueError, KeyError):
         return ""

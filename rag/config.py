@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1)
     dense_weight: float = 1.3
     bm25_weight: float = 1.0
+    type_weight: float = Field(
+        0.5, ge=0, description="weight of the ranking of hits that hold what the question asks for (a number...)"
+    )
+    date_weight: float = Field(
+        0.75, ge=0, description="weight of the rankings inside the dates a question names (0: ignore dates)"
+    )
     reranker_path: Path | None = None
     refusal_threshold: float = 0.34
     max_question_chars: int = 2000

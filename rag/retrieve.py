@@ -11,13 +11,17 @@ from typing import Any
 
 from rag.bm25 import BM25Index
 from rag.config import Settings
+from rag.dates import DateSpan, date_hints
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
+from rag.qtype import TYPES, answer_type
 from rag.store import Store
 from rag.types import Passage
 
 __all__ = ["Filters", "Retriever", "diversify", "rrf"]
+
+TYPED_KINDS = ("duration", "number", "date")  # the kinds a regex can tell reliably; "who" and "where" it cannot
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,15 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(self.doc_ids or self.date_from or self.date_to)
+
+    def within(self, spans: tuple[DateSpan, ...]) -> dict[str, Any]:
+        """This filter narrowed to documents dated inside one of the spans."""
+        ranges: list[dict[str, Any]] = [
+            {"$and": [{"date_int": {"$gte": a}}, {"date_int": {"$lte": b}}]} for a, b in (s.as_ints() for s in spans)
+        ]
+        clause = ranges[0] if len(ranges) == 1 else {"$or": ranges}
+        base = self.where()
+        return clause if base is None else {"$and": [base, clause]}
 
 
 def rrf(rankings: list[list[str]], weights: list[float], k: int) -> dict[str, float]:
@@ -110,17 +123,39 @@ class Retriever:
 
         t = time.perf_counter()
         # BM25 has no metadata filter: take more, then keep those the filter admits
-        raw = self.bm25().search(expanded.lexical, n * 4 if filters.active else n)
+        spans = date_hints(query) if self.settings.date_weight else ()
+        raw = self.bm25().search(expanded.lexical, n * 4 if filters.active or spans else n)
         rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in dense])
         lexical = [cid for cid, _ in raw if cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])]
         lexical = lexical[:n]
         timings["bm25"] = time.perf_counter() - t
 
-        fused = rrf(
-            [[cid for cid, _ in dense], lexical],
-            [self.settings.dense_weight, self.settings.bm25_weight],
-            self.settings.rrf_k,
-        )
+        rankings = [[cid for cid, _ in dense], lexical]
+        weights = [self.settings.dense_weight, self.settings.bm25_weight]
+        if spans:  # the question names a time: also rank inside the documents of that time
+            t = time.perf_counter()
+            dated = self.store.dense_search(qvec, n, filters.within(spans))
+            more = {cid for cid, _ in dated} - rows.keys()
+            if more:
+                rows |= self.store.catalog.chunk_rows(list(more))
+            in_span = [
+                cid
+                for cid, _ in raw
+                if cid in rows
+                and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
+                and any(s.holds(str(rows[cid]["date"])) for s in spans)
+            ]
+            rankings += [[cid for cid, _ in dated], in_span[:n]]
+            weights += [self.settings.date_weight * w for w in weights]
+            timings["dated"] = time.perf_counter() - t
+        fused = rrf(rankings, weights, self.settings.rrf_k)
+        kind = answer_type(expanded.dense)
+        if kind in TYPED_KINDS and self.settings.type_weight:
+            # "how long", "how many", "when": favour the hits that hold a duration, a number, a date
+            pattern = TYPES[kind]
+            held = [c for c in sorted(fused, key=lambda c: -fused[c]) if c in rows and pattern.search(rows[c]["text"])]
+            for rank, cid in enumerate(held[:n], start=1):
+                fused[cid] += self.settings.type_weight / (self.settings.rrf_k + rank)
         dense_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
         bm25_rank = {cid: i for i, cid in enumerate(lexical, 1)}
         ordered = sorted(fused, key=lambda c: (-fused[c], c))

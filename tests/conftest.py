@@ -23,6 +23,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = FIXTURES / "000_bdb73d043eebbd6f.txt"
 SEED_ID = "000_bdb73d043eebbd6f"
 CORPUS = FIXTURES / "corpus"
+SEEDED_DOCS = 1 + len(list(CORPUS.glob("*.txt")))  # the seed and the corpus slice
 sys.path.insert(0, str(ROOT))
 
 from rag.config import Settings  # noqa: E402
@@ -58,7 +59,7 @@ def _seeded_template(tmp_path_factory: pytest.TempPathFactory, embedder) -> Path
     for f in CORPUS.glob("*.txt"):
         shutil.copy(f, docs / f.name)
     report = ingest([docs], Settings(data_dir=base / "data"), embedder=embedder)
-    assert report.ok and report.count("added") == 9, [r.line() for r in report.results]
+    assert report.ok and report.count("added") == SEEDED_DOCS, [r.line() for r in report.results]
     return base
 
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from rag.answer import build_answer
 from rag.backends import REFUSAL, Turn, resolve_backend
 from rag.backends.base import heuristic_condense
-from rag.backends.extractive import answer_type
 from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
+from rag.qtype import answer_type
 from rag.retrieve import Filters, rrf
 from rag.store import Store
 from rag.types import Passage
@@ -221,3 +221,15 @@ def test_bm25_index_follows_ingest_and_delete(seeded: Settings, engine, tmp_path
 
     BM25Index.build(store.catalog).save(seeded.data_dir / "bm25")
     assert not [c for c, _ in engine.retriever.bm25().search("Zanzibar marine turtles", 3) if c.startswith("zanzibar")]
+
+
+@pytest.mark.integration
+def test_a_named_month_leads_to_the_documents_of_that_month(engine) -> None:  # type: ignore[no-untyped-def]
+    """Three readouts of Biden's talks with a Japanese prime minister say much the same about the alliance (without
+    the month, the October 2021 one leads for all three questions); the month named tells them apart."""
+    ask = "What did Biden and the Prime Minister of Japan affirm about the alliance {}?"
+    for when, month in [("on their January 2021 call", "2021-01"), ("on their October 2021 call", "2021-10"),
+                        ("in January 2022", "2022-01")]:  # fmt: skip
+        a = engine.ask(ask.format(when))
+        assert a.passages[0].date.startswith(month), (when, [p.doc_id for p in a.passages])
+        assert a.citations and a.citations[0].doc_id == a.passages[0].doc_id

@@ -12,7 +12,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from rag.errors import SummitRagError
-from tests.conftest import ROOT, SEED_ID
+from tests.conftest import ROOT, SEED_ID, SEEDED_DOCS
 
 pytestmark = pytest.mark.integration
 EXE = str(Path(sys.executable).with_name("summit-rag"))
@@ -49,7 +49,7 @@ def test_queries_keep_answering_while_an_ingest_runs(engine, tmp_path: Path) -> 
     assert not errors, errors
     assert report.count("added") == 12
     assert len(answers) >= 2 and all(a.citations[0].doc_id == SEED_ID for a in answers)
-    assert engine.store.catalog.count() == 9 + 12
+    assert engine.store.catalog.count() == SEEDED_DOCS + 12
     hit = engine.ask("What did Delegation 7 discuss?")
     assert hit.citations and hit.citations[0].doc_id == "note-7", "a new document is answerable at once"
 
@@ -89,7 +89,7 @@ def test_two_ingest_processes_one_waits_or_is_told(seeded, tmp_path: Path) -> No
     from rag.store import Store
 
     store = Store(seeded)
-    assert store.catalog.count() == 9 + 6
+    assert store.catalog.count() == SEEDED_DOCS + 6
     assert store.chroma_count() == store.catalog.stats()["chunks"], "no duplicated or orphan vectors"
     store.close()
 

@@ -17,7 +17,7 @@ import pytest
 from rag.bm25 import BM25Index
 from rag.config import Settings
 from rag.store import Store
-from tests.conftest import CORPUS, ROOT, SEED
+from tests.conftest import CORPUS, ROOT, SEED, SEEDED_DOCS
 
 pytestmark = pytest.mark.integration
 EXE = str(Path(sys.executable).with_name("summit-rag"))
@@ -64,7 +64,7 @@ def clean_state(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
     data = tmp_path_factory.mktemp("clean") / "data"
     subprocess.run(ingest_cmd(data, folder), env=env_for(data), check=True, capture_output=True, timeout=600)
     s = state(data)
-    assert len(s["docs"]) == 9 and s["chroma_ids"] == sorted(c[0] for c in s["chunks"]) == s["bm25_ids"]
+    assert len(s["docs"]) == SEEDED_DOCS and s["chroma_ids"] == sorted(c[0] for c in s["chunks"]) == s["bm25_ids"]
     return s
 
 
@@ -152,7 +152,7 @@ def test_kill_during_replace_keeps_one_whole_version(folder: Path, tmp_path: Pat
         new_v = {d[0]: d[1] for d in after["docs"]}
         for doc_id, version, _n in mid["docs"]:
             assert version in (old_v[doc_id], new_v[doc_id])
-        assert len(mid["docs"]) == 9, "a replace must never lose a document"
+        assert len(mid["docs"]) == SEEDED_DOCS, "a replace must never lose a document"
         subprocess.run(ingest_cmd(trial, src), env=env_for(trial), check=True, capture_output=True, timeout=600)
         assert state(trial) == after
 
@@ -169,4 +169,4 @@ def test_kill_during_delete_then_rerun(folder: Path, clean_state: dict[str, obje
     assert not [c for c in s["chroma_ids"] if c.startswith(doc_id)] and not [
         c for c in s["bm25_ids"] if c.startswith(doc_id)
     ]
-    assert len(s["docs"]) == 8 and s["pending"] == []
+    assert len(s["docs"]) == SEEDED_DOCS - 1 and s["pending"] == []

@@ -20,51 +20,10 @@ from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.expand import expand
+from rag.qtype import TYPES, answer_type
 from rag.types import Passage
 
-__all__ = ["ExtractiveBackend", "Scored", "answer_type", "missing_focus", "missing_year", "score_sentences"]
-
-_NUM_WORDS = (
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-    r"several|half|dozen|dozens|both|single|once|twice"
-)
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
-_TYPES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"\b(\d+|{_NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
-    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
-    "number": re.compile(rf"\d|\b({_NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
-    "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
-                         r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
-    "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
-}  # fmt: skip
-_ASKS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
-    (
-        re.compile(
-            r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
-            r"\b(cost|price|budget|value) of\b|\bin (dollars|euros|yen|pounds)\b",
-            re.I,
-        ),
-        "number",
-    ),
-    (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
-    (
-        re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
-        "person",
-    ),
-    (
-        re.compile(r"\bwhere\b|\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b", re.I),
-        "place",
-    ),
-]
-
-
-def answer_type(question: str) -> str | None:
-    for pattern, kind in _ASKS:
-        if pattern.search(question):
-            return kind
-    return None
+__all__ = ["ExtractiveBackend", "Scored", "missing_focus", "missing_year", "score_sentences"]
 
 
 @dataclass
@@ -128,7 +87,7 @@ def score_sentences(
         words = set(tokenize(c.text))
         c.dense = float(d)
         c.lexical = _coverage(focus_of[c.passage], words, idf)
-        c.typed = bool(kind and _TYPES[kind].search(c.text))
+        c.typed = bool(kind and TYPES[kind].search(c.text))
         typed = float(c.typed)
         rank = 1.0 - (c.passage - 1) / max(1, n)
         is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())

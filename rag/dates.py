@@ -1,0 +1,84 @@
+"""When a question says when: "in January 2021", "his March 2021 call", "early 2023", "Manila's 2021 address".
+
+Summit documents are dated, and a question that names a time usually means the documents of that time: the
+readout of the January 2021 call, not the four later readouts that repeat its words. ``date_hints(q)`` returns
+the date spans a question names, for the retriever to look inside them as well as everywhere. A year after "by",
+"until" or "before", or before "Agenda" or "goals", is a target ("net zero by 2050", "the 2030 Agenda"), not a
+time of writing, and is left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ingest.clean import MONTHS
+
+__all__ = ["DateSpan", "date_hints"]
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
+_PART = {
+    "early": (1, 4), "mid": (5, 8), "middle of": (5, 8), "late": (9, 12), "end of": (10, 12),
+    "spring": (3, 6), "summer": (6, 9), "autumn": (9, 12), "fall": (9, 12), "winter": (1, 3),
+    "first half of": (1, 6), "second half of": (7, 12),
+}  # fmt: skip
+_PARTS = r"(?P<part>" + "|".join(sorted(_PART, key=len, reverse=True)) + r")"
+_DAY = r"(?:st|nd|rd|th)?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}){_DAY}\s+)?{_MONTH}\s+(?:(?P<d2>\d{{1,2}}){_DAY},?\s+)?{_YEAR}", re.I
+)
+_PART_YEAR = re.compile(rf"\b{_PARTS}[\s-]+(?:of\s+)?{_YEAR}", re.I)
+_BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
+_TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|agenda|vision|beyond)\s+$", re.I)
+_TARGET_AFTER = re.compile(r"\s+(?:agenda|vision|goals?|targets?|plan|strategy)\b", re.I)
+DAY_SLACK = timedelta(days=3)  # "the May 24 summit": its readout may be dated the day after
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: date
+    end: date
+
+    def holds(self, iso: str) -> bool:
+        try:
+            d = date.fromisoformat(iso[:10])
+        except ValueError:
+            return False
+        return self.start <= d <= self.end
+
+    def as_ints(self) -> tuple[int, int]:
+        return int(self.start.strftime("%Y%m%d")), int(self.end.strftime("%Y%m%d"))
+
+
+def _month_span(year: int, first: int, last: int) -> DateSpan:
+    return DateSpan(date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1]))
+
+
+@lru_cache(maxsize=256)
+def date_hints(question: str) -> tuple[DateSpan, ...]:
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []  # character ranges already read, so "January 2021" is not also "2021"
+    for m in _DAY_MONTH_YEAR.finditer(question):
+        year, month = int(m["year"]), MONTHS[m["month"].lower()]
+        day = m["d1"] or m["d2"]
+        if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+            d = date(year, month, int(day))
+            spans.append(DateSpan(d - DAY_SLACK, d + DAY_SLACK))
+        else:
+            spans.append(_month_span(year, month, month))
+        taken.append(m.span())
+    for m in _PART_YEAR.finditer(question):
+        first, last = _PART[m["part"].lower()]
+        spans.append(_month_span(int(m["year"]), first, last))
+        taken.append(m.span())
+    for m in _BARE_YEAR.finditer(question):
+        if any(a <= m.start() < b for a, b in taken) or _TARGET_BEFORE.search(question[: m.start()]):
+            continue
+        if _TARGET_AFTER.match(question, m.end()):
+            continue
+        spans.append(_month_span(int(m["year"]), 1, 12))
+    return tuple(dict.fromkeys(spans))

@@ -1,0 +1,50 @@
+"""What kind of thing a question asks for (a duration, a number, a date, a person, a place), and whether a text
+holds one: the retriever favours passages that hold it, the extractive backend sentences that do."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TYPES", "answer_type"]
+
+_NUM_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+    r"several|half|dozen|dozens|both|single|once|twice"
+)
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+TYPES: dict[str, re.Pattern[str]] = {
+    "duration": re.compile(rf"\b(\d+|{_NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
+    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
+    "number": re.compile(rf"\d|\b({_NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
+    "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
+                         r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
+    "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
+}  # fmt: skip
+_ASKS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
+    (
+        re.compile(
+            r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
+            r"\b(cost|price|budget|value) of\b|\bin (dollars|euros|yen|pounds)\b",
+            re.I,
+        ),
+        "number",
+    ),
+    (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
+    (
+        re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
+        "person",
+    ),
+    (
+        re.compile(r"\bwhere\b|\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b", re.I),
+        "place",
+    ),
+]
+
+
+def answer_type(question: str) -> str | None:
+    for pattern, kind in _ASKS:
+        if pattern.search(question):
+            return kind
+    return None

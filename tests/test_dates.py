@@ -1,0 +1,46 @@
+"""Date spans a question names: what the retriever looks inside (rag/dates.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rag.dates import DateSpan, date_hints
+
+
+@pytest.mark.parametrize(
+    ("question", "spans"),
+    [
+        ("What did Biden tell Suga in their January 2021 call?", [(date(2021, 1, 1), date(2021, 1, 31))]),
+        ("What happened at the May 24, 2022 summit?", [(date(2022, 5, 21), date(2022, 5, 27))]),
+        ("What happened on 24th May 2022?", [(date(2022, 5, 21), date(2022, 5, 27))]),
+        ("Which papers did Tokyo publish in early 2023?", [(date(2023, 1, 1), date(2023, 4, 30))]),
+        ("What did the Sept. 2023 readout say?", [(date(2023, 9, 1), date(2023, 9, 30))]),
+        ("What did Manila's 2021 address name?", [(date(2021, 1, 1), date(2021, 12, 31))]),
+        ("What was agreed in Feb 2022 and in 2021?", [(date(2022, 2, 1), date(2022, 2, 28)), (date(2021, 1, 1), date(2021, 12, 31))]),
+    ],
+)  # fmt: skip
+def test_named_times_become_date_spans(question: str, spans: list[tuple[date, date]]) -> None:
+    assert [(s.start, s.end) for s in date_hints(question)] == spans
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which leaders pledged net zero by 2050?",  # a target, not a time of writing
+        "What does the 2030 Agenda say?",
+        "Who hosted COP26 in 2021-22?",  # a range is not one year
+        "How many doses did Kenya get?",
+        "What did the $2021 fund pay?",
+    ],
+)
+def test_targets_and_numbers_are_not_dates(question: str) -> None:
+    assert date_hints(question) == ()
+
+
+def test_a_span_holds_iso_dates_and_rejects_bad_ones() -> None:
+    span = DateSpan(date(2021, 1, 1), date(2021, 1, 31))
+    assert span.holds("2021-01-27") and span.holds("2021-01-31T09:00:00")
+    assert not span.holds("2021-02-01") and not span.holds("") and not span.holds("undated")
+    assert span.as_ints() == (20210101, 20210131)
