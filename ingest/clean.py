@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import date as _date
 
-__all__ = ["clean_text", "find_date", "find_title", "strip_boilerplate"]
+__all__ = ["clean_text", "find_date", "find_period", "find_title", "strip_boilerplate"]
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -105,4 +105,20 @@ def find_date(*candidates: str, head: int = 3000) -> str:
                     break
         if best:
             return best[1]
+    return ""
+
+
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,? ((?:19|20)\d\d)\b", re.I)
+_YEAR_ONLY = re.compile(r"(?<![\w.$-])((?:19[5-9]|20[0-4])\d)(?![\w.-]*\d)")
+
+
+def find_period(*candidates: str) -> str:
+    """A coarser date when no full one is stated: "September 2021" -> "2021-09", "Session 76 (2021)" or
+    "ungd-PHL-76-2021" -> "2021" (ISO 8601 reduced precision). Read from titles and file names only: a year in
+    the body is as often a past event or a target as the time of writing."""
+    for candidate in candidates:
+        if m := _MONTH_YEAR.search(candidate or ""):
+            return f"{m[2]}-{MONTHS[m[1].lower()]:02d}"
+        if m := _YEAR_ONLY.search(re.sub(r"[_-]", " ", candidate or "")):
+            return m[1]
     return ""

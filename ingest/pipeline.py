@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.chunking import chunk_text
-from ingest.clean import clean_text, find_date, find_title
+from ingest.clean import clean_text, find_date, find_period, find_title
 from ingest.loaders import load_bytes
 from rag.bm25 import BM25Index
 from rag.config import Settings
@@ -96,8 +96,9 @@ def embed_text(title: str, chunk: str) -> str:
 
 
 def doc_version(sha: str, settings: Settings) -> str:
-    """A document's version: its bytes and the chunking settings. Either changing means a new version."""
-    signature = f"v2|{settings.chunk_tokens}|{settings.chunk_overlap}|{settings.chunk_max_tokens}".encode()
+    """A document's version: its bytes, the chunking settings and how metadata is read (v3: a year or month
+    when no full date is stated). Any of them changing means a new version; unchanged chunks keep their vectors."""
+    signature = f"v3|{settings.chunk_tokens}|{settings.chunk_overlap}|{settings.chunk_max_tokens}".encode()
     return hashlib.sha256(bytes.fromhex(sha) + signature).hexdigest()[:16]
 
 
@@ -122,6 +123,7 @@ def prepare(
         date = find_date(loaded.date, text, Path(name).stem)
     else:
         date = find_date(text, Path(name).stem, loaded.date)
+    date = date or find_period(title, Path(name).stem)
     version = doc_version(sha, settings)
     doc = DocRecord(doc_id=doc_id, title=title, date=date, source=Path(name).name, sha256=sha, text=text)
     spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap, hard_max=settings.chunk_max_tokens)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints"]
+__all__ = ["DateSpan", "date_hints", "period"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -44,14 +44,29 @@ class DateSpan:
     end: date
 
     def holds(self, iso: str) -> bool:
-        try:
-            d = date.fromisoformat(iso[:10])
-        except ValueError:
-            return False
-        return self.start <= d <= self.end
+        """A document dated `iso` falls in this span: all of it, when it is dated by a month or a year only (a
+        speech dated "2021" is in the year 2021, not in its January)."""
+        p = period(iso)
+        return p is not None and self.start <= p[0] and p[1] <= self.end
 
     def as_ints(self) -> tuple[int, int]:
         return int(self.start.strftime("%Y%m%d")), int(self.end.strftime("%Y%m%d"))
+
+
+def period(iso: str) -> tuple[date, date] | None:
+    """The first and last day an ISO 8601 date covers: "2021-01-27", "2021-09" (a month) or "2021" (a year)."""
+    try:
+        if len(iso) >= 10:
+            d = date.fromisoformat(iso[:10])
+            return d, d
+        if len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        if len(iso) == 4:
+            return date(int(iso), 1, 1), date(int(iso), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def _month_span(year: int, first: int, last: int) -> DateSpan:

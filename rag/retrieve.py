@@ -11,7 +11,7 @@ from typing import Any
 
 from rag.bm25 import BM25Index
 from rag.config import Settings
-from rag.dates import DateSpan, date_hints
+from rag.dates import DateSpan, date_hints, period
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
@@ -48,7 +48,10 @@ class Filters:
         if self.date_from or self.date_to:
             if not iso_date:
                 return False
-            d = date.fromisoformat(iso_date[:10])
+            span = period(iso_date)
+            if span is None:
+                return False
+            d = span[0]  # a month or a year stands for its first day, as in Chroma's date_int
             if (self.date_from and d < self.date_from) or (self.date_to and d > self.date_to):
                 return False
         return True
@@ -138,6 +141,8 @@ class Retriever:
             more = {cid for cid, _ in dated} - rows.keys()
             if more:
                 rows |= self.store.catalog.chunk_rows(list(more))
+            # Chroma reads a year-dated document as its 1 January: keep only those wholly inside a span
+            dated = [(c, d) for c, d in dated if c in rows and any(s.holds(str(rows[c]["date"])) for s in spans)]
             in_span = [
                 cid
                 for cid, _ in raw

@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 
 from rag.catalog import Catalog
 from rag.config import Settings
+from rag.dates import period
 from rag.errors import ModelMismatch, StoreBusy, StoreError
 from rag.types import Chunk, DocRecord
 
@@ -263,5 +264,6 @@ class Store:
 
 
 def _date_int(iso: str) -> int:
-    digits = iso[:10].replace("-", "")
-    return int(digits) if len(digits) == 8 and digits.isdigit() else 0
+    """YYYYMMDD for Chroma's range filters; a month or a year stands for its first day (0: undated)."""
+    p = period(iso)
+    return int(p[0].strftime("%Y%m%d")) if p else 0

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from rag.dates import DateSpan, date_hints
+from ingest.clean import find_period
+from rag.dates import DateSpan, date_hints, period
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,28 @@ def test_a_span_holds_iso_dates_and_rejects_bad_ones() -> None:
     assert span.holds("2021-01-27") and span.holds("2021-01-31T09:00:00")
     assert not span.holds("2021-02-01") and not span.holds("") and not span.holds("undated")
     assert span.as_ints() == (20210101, 20210131)
+
+
+def test_documents_with_only_a_month_or_a_year_still_fall_in_spans() -> None:
+    year = DateSpan(date(2021, 1, 1), date(2021, 12, 31))
+    september = DateSpan(date(2021, 9, 1), date(2021, 9, 30))
+    assert year.holds("2021") and year.holds("2021-09") and september.holds("2021-09")
+    assert not september.holds("2021"), "a speech dated 2021 is not a September 2021 document"
+    assert not september.holds("2021-10") and not september.holds("2022")
+    assert period("2021-02") == (date(2021, 2, 1), date(2021, 2, 28))
+    assert period("2021") == (date(2021, 1, 1), date(2021, 12, 31))
+    assert period("2021-13") is None and period("") is None and period("soon") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "stem", "expected"),
+    [
+        ("UN General Assembly General Debate, Session 76 (2021): Statement by Philippines", "x", "2021"),
+        ("Statement by Philippines", "ungd-PHL-76-2021", "2021"),
+        ("Leaders' talks, September 2021", "talks", "2021-09"),
+        ("Readout of a call", "notes", ""),
+        ("G20 $2021 fund", "v2021x", ""),
+    ],
+)
+def test_a_year_or_month_in_a_title_or_name_dates_an_undated_document(title: str, stem: str, expected: str) -> None:
+    assert find_period(title, stem) == expected

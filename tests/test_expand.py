@@ -58,6 +58,8 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("How much money did Japan pledge?", "Japan pledged $1 billion.", None),  # "money" is not counted
         ("How many lakes will be restored?", "They will restore sixty lakes.", None),
         ("What did the leaders agree?", "Anything at all.", None),  # no counted or named thing
+        ("What is the total cost in dollars of the bridge?", "Canada is financing the bridge.", "cost"),
+        ("What was the estimated cost of the bridge?", "The bridge will cost $5.7 billion.", None),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:

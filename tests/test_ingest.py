@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,32 @@ def test_a_second_writer_gets_a_clear_message(seeded: Settings) -> None:
         pass
     first.close()
     second.close()
+
+
+@pytest.mark.integration
+def test_a_document_dated_only_by_its_year_is_found_by_year_filters(
+    settings: Settings, embedder, tmp_path: Path
+) -> None:
+    """UN General Debate speeches state no full date; their title and file name give the year."""
+    from rag.answer import Engine
+    from rag.retrieve import Filters
+
+    doc = tmp_path / "ungd-PHL-76-2021.txt"
+    doc.write_text(
+        "UN General Assembly General Debate, Session 76 (2021): Statement by Philippines\n\n"
+        "Injustice is the common thread that ties these issues together.\n"
+    )
+    assert ingest([doc], settings, embedder=embedder).ok
+    store = Store(settings)
+    assert store.catalog.get("ungd-PHL-76-2021").date == "2021"
+    store.close()
+    engine = Engine(settings, embedder=embedder)
+    try:
+        inside = engine.ask(
+            "What ties the issues together?", filters=Filters(date_from=date(2021, 1, 1), date_to=date(2021, 12, 31))
+        )
+        outside = engine.ask("What ties the issues together?", filters=Filters(date_from=date(2022, 1, 1)))
+    finally:
+        engine.close()
+    assert [p.doc_id for p in inside.passages] == ["ungd-PHL-76-2021"] and not inside.refused
+    assert outside.passages == [] and outside.refused

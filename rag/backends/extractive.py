@@ -160,7 +160,8 @@ _FOCUS = re.compile(
     r"\bhow (?:many|much) (?:of (?:the )?)?([A-Za-z][\w.'-]*)|\bname of (?:the |a |an |its |their )?([A-Za-z][\w'-]*)"
     r"|\bwhat (?:is|was|were|are) the ([A-Za-z][\w'-]*) like\b"
     r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
-    r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b",
+    r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b"
+    r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b",
     re.I,
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
