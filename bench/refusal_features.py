@@ -10,10 +10,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from rag.answer import Engine
-from rag.backends.base import GenerationRequest
-from rag.backends.extractive import score_sentences
 from rag.config import Settings
 from rag.qtype import answer_type
+from rag.sentences import score_sentences
 
 eng = Engine(Settings())
 be = eng.backend("extractive")
@@ -21,8 +20,7 @@ rows = []
 for line in open(sys.argv[1]):
     x = json.loads(line)
     ps = eng.retriever.retrieve(x["question"])
-    req = GenerationRequest(x["question"], ps, idf=eng.retriever.bm25().idf)
-    ranked = score_sentences(x["question"], req, be._embed)
+    ranked = score_sentences(x["question"], ps, eng.retriever.bm25().idf, be._embed)
     b = ranked[0]
     gold = set(x["doc_ids"])
     from rag.bm25 import tokenize

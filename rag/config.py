@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     date_weight: float = Field(
         0.75, ge=0, description="weight of the rankings inside the dates a question names (0: ignore dates)"
     )
+    sentence_rerank_pool: int = Field(
+        12, ge=0, le=100, description="passages reranked by their best sentence before the top k is kept (0: off)"
+    )
+    sentence_rerank_rank_weight: float = Field(0.15, ge=0, description="how much the fused rank still counts then")
     reranker_path: Path | None = None
     refusal_threshold: float = 0.34
     max_question_chars: int = 2000

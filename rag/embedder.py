@@ -6,6 +6,8 @@ An embedder records its own name and dimension, so that a collection knows which
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -17,6 +19,7 @@ from rag.errors import ConfigError
 __all__ = ["Embedder", "SentenceTransformerEmbedder", "load_embedder", "resolve_model_path"]
 
 log = logging.getLogger(__name__)
+SENTENCE_CACHE = 20_000  # sentence vectors kept (384 floats each: ~30 MB)
 
 
 @runtime_checkable
@@ -28,6 +31,8 @@ class Embedder(Protocol):
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
+
+    def embed_sentences(self, texts: list[str]) -> np.ndarray: ...
 
     def count_wordpieces(self, text: str) -> int: ...
 
@@ -74,6 +79,9 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.calls = 0  # documents embedded, for tests and reports
         self.texts_embedded = 0
+        self.sentences_encoded = 0  # query-time texts that reached the model (the rest came from the cache)
+        self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()  # query-time sentence vectors, LRU
+        self._cache_lock = threading.Lock()
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -90,11 +98,27 @@ class SentenceTransformerEmbedder:
         return self.embed_sentences([text])[0]
 
     def embed_sentences(self, texts: list[str]) -> np.ndarray:
-        """Short texts at query time (not counted as document embedding)."""
-        vecs = self._model.encode(
-            texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-        )
-        return np.asarray(vecs, dtype=np.float32)
+        """Short texts at query time (not counted as document embedding). Remembered: the retriever's reranker
+        and the extractive backend read the same sentences, and a follow-up question reads many of them again."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._cache_lock:
+            known = {t: self._sentences[t] for t in dict.fromkeys(texts) if t in self._sentences}
+            for t in known:
+                self._sentences.move_to_end(t)
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        self.sentences_encoded += len(todo)
+        if todo:
+            vecs = self._model.encode(
+                todo, batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+            )
+            fresh = dict(zip(todo, np.asarray(vecs, dtype=np.float32), strict=True))
+            known |= fresh
+            with self._cache_lock:
+                self._sentences.update(fresh)
+                while len(self._sentences) > SENTENCE_CACHE:
+                    self._sentences.popitem(last=False)
+        return np.stack([known[t] for t in texts])
 
     def count_wordpieces(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TYPES", "answer_type"]
+__all__ = ["NUM_WORDS", "TYPES", "answer_type"]
 
-_NUM_WORDS = (
+NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"several|half|dozen|dozens|both|single|once|twice"
 )
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"\b(\d+|{_NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
+    "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
-    "number": re.compile(rf"\d|\b({_NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
+    "number": re.compile(rf"\d|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
     "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
                          r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),

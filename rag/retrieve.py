@@ -16,6 +16,7 @@ from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
 from rag.qtype import TYPES, answer_type
+from rag.sentences import score_sentences
 from rag.store import Store
 from rag.types import Passage
 
@@ -180,10 +181,29 @@ class Retriever:
             t = time.perf_counter()
             passages = self._rerank(query, passages[: max(top_k * 5, 30)])
             timings["rerank"] = time.perf_counter() - t
-        top = diversify(passages, top_k, self.settings.max_per_doc)
+        pool = 0 if self.settings.reranker_path else self.settings.sentence_rerank_pool
+        top = diversify(passages, max(top_k, pool), self.settings.max_per_doc)
         if self.settings.context_chunks:
             self._widen(top)
+        if pool > top_k:
+            t = time.perf_counter()
+            top = self._rerank_by_sentences(expanded.dense, top)[:top_k]
+            timings["sentence_rerank"] = time.perf_counter() - t
         return top
+
+    def _rerank_by_sentences(self, question: str, passages: list[Passage]) -> list[Passage]:
+        """A passage is as good as its best sentence: the fused rank finds the neighbourhood, the sentence that
+        answers (dense + lexical + passage overlap, as the extractive backend scores it) decides the order. Its
+        fused rank still counts a little (sentence_rerank_rank_weight), and breaks ties."""
+        if not passages:
+            return passages
+        best = [0.0] * len(passages)
+        for c in score_sentences(question, passages, self.bm25().idf, self.embedder.embed_sentences):
+            best[c.passage - 1] = max(best[c.passage - 1], c.evidence)
+        n, w = len(passages), self.settings.sentence_rerank_rank_weight
+        for i, p in enumerate(passages):
+            p.score = best[i] + w * (1 - i / n)
+        return sorted(passages, key=lambda p: -p.score)
 
     def _widen(self, passages: list[Passage]) -> None:
         """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it."""

@@ -233,3 +233,13 @@ def test_a_named_month_leads_to_the_documents_of_that_month(engine) -> None:  # 
         a = engine.ask(ask.format(when))
         assert a.passages[0].date.startswith(month), (when, [p.doc_id for p in a.passages])
         assert a.citations and a.citations[0].doc_id == a.passages[0].doc_id
+
+
+@pytest.mark.integration
+def test_the_passage_whose_sentence_answers_comes_first(engine) -> None:  # type: ignore[no-untyped-def]
+    """Fused rank alone puts the readout's title chunk first and the seed's 'two plus two' passage seventh; the
+    sentence rerank reads the sentences of the top passages and leads with the one that answers."""
+    a = engine.ask("What new dialogue did Kishida and Biden agree to establish?")
+    assert "two plus two" in a.passages[0].text, [p.text[:60] for p in a.passages]
+    assert a.citations[0].doc_id == a.passages[0].doc_id and "two plus two" in a.citations[0].text
+    assert [p.score for p in a.passages] == sorted((p.score for p in a.passages), reverse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,3 +142,19 @@ def test_default_chunks_fit_the_embedding_model_window(embedder) -> None:  # typ
             assert embedder.count_wordpieces(c.text) <= 230, "the chunk alone must leave room for its title"
             worst = max(worst, embedder.count_wordpieces(embed_text(fit_title(title, chunk, embedder), c.text)))
     assert 60 < worst <= embedder.max_seq_length == 256
+
+
+def test_query_time_sentences_are_encoded_once(embedder) -> None:  # type: ignore[no-untyped-def]
+    """The sentence rerank and the extractive backend read the same sentences: the second reading is free."""
+    texts = ["Kishida met Biden online.", "The meeting lasted one hour and 20 minutes.", "Kishida met Biden online."]
+    before = embedder.sentences_encoded
+    first = embedder.embed_sentences(texts)
+    assert embedder.sentences_encoded - before == 2, "a text repeated in one call is encoded once"
+    again = embedder.embed_sentences([*reversed(texts), "A new sentence about trade."])
+    assert embedder.sentences_encoded - before == 3, "only the new text reaches the model"
+    assert first.shape == (3, embedder.dimension) and again.shape == (4, embedder.dimension)
+    np.testing.assert_array_equal(again[0], first[2])
+    np.testing.assert_array_equal(first[0], first[2])
+    fresh = embedder._model.encode([texts[1]], normalize_embeddings=True)[0]
+    np.testing.assert_allclose(first[1], fresh, atol=1e-5)
+    assert embedder.embed_sentences([]).shape == (0, embedder.dimension)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.backends.extractive import missing_focus
+from rag.backends.extractive import count_attached, counted_words, missing_focus
 from rag.expand import expand
 
 
@@ -64,3 +64,23 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:
     assert missing_focus(question, context) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "attached"),
+    [
+        ("How many reporters attended the press remarks?", "After 20 minutes, Kishida told reporters he was pleased.", False),
+        ("Exactly how many Pfizer doses will Kenya get?", "Kenya has 2.8 million vaccines and will get more Pfizer doses.", False),
+        ("How many Pfizer doses did the United States commit?", "It will donate **500 million doses** of Pfizer.", True),
+        ("How many trilateral working groups had been set up?", "Seventeen trilateral working groups exist.", True),
+        ("How many marine wardens will the summit fund?", "It agreed to fund forty-two marine wardens.", True),
+        ("How many yen did Japan pledge?", "Australia will give US$77 million.", None),  # never names yen: others decide
+    ],
+)  # fmt: skip
+def test_a_count_must_stand_before_what_is_counted(question: str, sentence: str, attached: bool | None) -> None:
+    assert count_attached(sentence, counted_words(question)) is attached
+
+
+def test_only_how_many_questions_count_something() -> None:
+    assert counted_words("How much did the bridge cost?") == frozenset()
+    assert counted_words("What did the leaders agree?") == frozenset()

@@ -10,96 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
-import numpy as np
-
-from ingest.chunking import split_sentences
 from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
+from rag.dates import date_hints
+from rag.embedder import Embedder
 from rag.expand import expand
-from rag.qtype import TYPES, answer_type
+from rag.qtype import NUM_WORDS as _NUM_WORDS
+from rag.qtype import answer_type
+from rag.sentences import Scored, score_sentences
 from rag.types import Passage
 
-__all__ = ["ExtractiveBackend", "Scored", "missing_focus", "missing_year", "score_sentences"]
-
-
-@dataclass
-class Scored:
-    passage: int  # 1-based
-    start: int  # offsets in the passage text
-    end: int
-    text: str
-    score: float
-    dense: float
-    lexical: float
-    features: tuple[float, ...] = ()  # (dense, lexical, context, typed, rank, is_title): for tuning
-    evidence: float = 0.0  # the absolute part of the score (no rank, which is only relative): used to refuse
-    typed: bool = False  # holds the kind of thing the question asks for (a date, a duration, a number...)
-
-
-# Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
-W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.10, 0.30, 0.08, 0.30
-
-
-def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
-    if not q:
-        return 0.0
-    total = sum(idf(t) for t in q)
-    return sum(idf(t) for t in q if t in words) / total if total else 0.0
-
-
-def score_sentences(
-    question: str,
-    request: GenerationRequest,
-    embed: Callable[[list[str]], np.ndarray],
-) -> list[Scored]:
-    idf = request.idf or (lambda _t: 1.0)
-    q_tokens = list(dict.fromkeys(tokenize(question)))
-    kind = answer_type(question)
-    cands: list[Scored] = []
-    seen: set[tuple[str, int]] = set()
-    ctx_cov: list[float] = []
-    for pi, p in enumerate(request.passages, start=1):
-        ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
-        for s in split_sentences(p.text):
-            key = (p.doc_id, p.start + s.start)
-            if key in seen or len(s.text.split()) < 4:
-                continue
-            seen.add(key)
-            cands.append(Scored(pi, s.start, s.end, s.text, 0.0, 0.0, 0.0))
-    if not cands:
-        return []
-    qv = embed([question])[0]
-    sv = embed([c.text for c in cands])
-    dense = sv @ qv
-    n = len(request.passages)
-    focus_of: dict[int, list[str]] = {}
-    for c, d in zip(cands, dense, strict=True):
-        p = request.passages[c.passage - 1]
-        if c.passage not in focus_of:
-            # question words the document's title already explains say which document, not which sentence:
-            # a sentence is scored on the rest (the focus), so the one that answers beats the one that restates
-            topic = set(tokenize(p.title))
-            focus_of[c.passage] = [t for t in q_tokens if t not in topic] or q_tokens
-        words = set(tokenize(c.text))
-        c.dense = float(d)
-        c.lexical = _coverage(focus_of[c.passage], words, idf)
-        c.typed = bool(kind and TYPES[kind].search(c.text))
-        typed = float(c.typed)
-        rank = 1.0 - (c.passage - 1) / max(1, n)
-        is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
-        c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
-        c.score = (
-            W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank
-        )
-        if kind and not typed:
-            c.score -= 0.04
-        c.score -= 0.08 * is_title  # a document's title names a topic; it rarely answers a question
-        c.evidence = W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1]
-    return sorted(cands, key=lambda c: -c.score)
+__all__ = ["ExtractiveBackend", "missing_focus", "missing_year"]
 
 
 # Words that shape a question rather than name what it is about; never evidence that an answer is missing.
@@ -154,6 +78,7 @@ def missing_rare_term(
 
 
 _MUST_HOLD = ("duration", "number")
+OUT_OF_SPAN = 0.1  # score taken from sentences of documents outside the dates a question names
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
@@ -179,6 +104,38 @@ def missing_year(question: str, passages: list[Passage]) -> str | None:
     return next((y for y in sorted(years) if y not in seen), None)
 
 
+_HOW_MANY = re.compile(
+    r"\bhow many ((?:[\w'&.-]+ ){0,6}?)(?:did|do|does|will|would|had|have|has|were|are|was|is|can|could|went|"
+    r"attended|took|came|joined)\b",
+    re.I,
+)
+_COUNT = re.compile(
+    rf"^(?:[\d.,]+|(?:{_NUM_WORDS}|million|billion|trillion|hundreds|thousands|millions)(?:-\w+)?)$", re.I
+)
+
+
+def counted_words(question: str) -> frozenset[str]:
+    """What a "how many" question counts, as stems: "How many Pfizer doses will Kenya get?" -> {pfizer, dose}."""
+    m = _HOW_MANY.search(question)
+    if not m:
+        return frozenset()
+    return frozenset(t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and len(t) > 2)
+
+
+def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
+    """Whether the sentence puts a number right before what is counted ("17 million doses", "Seventeen working
+    groups"): True, False when it names the thing without a count ("told reporters"), None when it never names it
+    (the sentence may word it otherwise; other checks decide)."""
+    words = sentence.split()
+    named = False
+    for i, w in enumerate(words):
+        if set(tokenize(w)) & counted:
+            named = True
+            if any(_COUNT.match(x.strip("*,;:()$€£")) for x in words[max(0, i - 3) : i]):
+                return True
+    return False if named else None
+
+
 def missing_focus(question: str, passage_text: str) -> str | None:
     """The counted or named thing of the question, when the passage never mentions it."""
     m = _FOCUS.search(question)
@@ -200,25 +157,30 @@ def _similar(a: str, b: str) -> bool:
 class ExtractiveBackend(Backend):
     name = "extractive"
 
-    def __init__(self, settings: Settings, embedder: object, max_sentences: int = 3, margin: float = 0.06) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, max_sentences: int = 3, margin: float = 0.06) -> None:
         self.settings = settings
         self.embedder = embedder
         self.threshold = settings.refusal_threshold
         self.max_sentences = max_sentences
         self.margin = margin
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        embed = getattr(self.embedder, "embed_sentences", None) or self.embedder.embed_documents  # type: ignore[attr-defined]
-        return np.asarray(embed(texts))
-
     def select(self, request: GenerationRequest) -> list[Scored]:
         expanded = expand(request.question)
         question = expanded.dense  # "Tokyo's premier" reads as the documents write it
-        ranked = score_sentences(question, request, self._embed)
+        ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
+        spans = date_hints(request.question)
+        inside = [any(s.holds(p.date) for s in spans) for p in request.passages]
+        if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
+            for c in ranked:
+                if not inside[c.passage - 1]:
+                    c.score -= OUT_OF_SPAN
+            ranked.sort(key=lambda c: -c.score)
         kind = answer_type(question)
         if kind in _MUST_HOLD and len(_WH.findall(question)) == 1:
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             ranked = [c for c in ranked if c.typed]
+            if counted := counted_words(question):
+                ranked = [c for c in ranked if count_attached(c.text, counted) is not False]
         if not ranked or ranked[0].evidence < self.threshold:
             return []
         best = ranked[0]

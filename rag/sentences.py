@@ -1,0 +1,96 @@
+"""Scoring the sentences of passages against a question: embedding similarity, IDF-weighted overlap of the
+question's words with the sentence and with its passage (title included), whether it holds the kind of thing the
+question asks for, and its passage's rank. The extractive backend answers with the best; the retriever reranks
+passages by their best sentence's evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.chunking import split_sentences
+from rag.bm25 import tokenize
+from rag.qtype import TYPES, answer_type
+from rag.types import Passage
+
+__all__ = ["Scored", "score_sentences"]
+
+
+@dataclass
+class Scored:
+    passage: int  # 1-based
+    start: int  # offsets in the passage text
+    end: int
+    text: str
+    score: float
+    dense: float
+    lexical: float
+    features: tuple[float, ...] = ()  # (dense, lexical, context, typed, rank, is_title): for tuning
+    evidence: float = 0.0  # the absolute part of the score (no rank, which is only relative): used to refuse
+    typed: bool = False  # holds the kind of thing the question asks for (a date, a duration, a number...)
+
+
+# Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
+W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.10, 0.30, 0.08, 0.30
+
+
+def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
+    if not q:
+        return 0.0
+    total = sum(idf(t) for t in q)
+    return sum(idf(t) for t in q if t in words) / total if total else 0.0
+
+
+def score_sentences(
+    question: str,
+    passages: list[Passage],
+    idf: Callable[[str], float] | None,
+    embed: Callable[[list[str]], np.ndarray],
+) -> list[Scored]:
+    """Every sentence of the passages (four words or more, each once), scored against the question, best first."""
+    idf = idf or (lambda _t: 1.0)
+    q_tokens = list(dict.fromkeys(tokenize(question)))
+    kind = answer_type(question)
+    cands: list[Scored] = []
+    seen: set[tuple[str, int]] = set()
+    ctx_cov: list[float] = []
+    for pi, p in enumerate(passages, start=1):
+        ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
+        for s in split_sentences(p.text):
+            key = (p.doc_id, p.start + s.start)
+            if key in seen or len(s.text.split()) < 4:
+                continue
+            seen.add(key)
+            cands.append(Scored(pi, s.start, s.end, s.text, 0.0, 0.0, 0.0))
+    if not cands:
+        return []
+    qv = embed([question])[0]
+    sv = embed([c.text for c in cands])
+    dense = sv @ qv
+    n = len(passages)
+    focus_of: dict[int, list[str]] = {}
+    for c, d in zip(cands, dense, strict=True):
+        p = passages[c.passage - 1]
+        if c.passage not in focus_of:
+            # question words the document's title already explains say which document, not which sentence:
+            # a sentence is scored on the rest (the focus), so the one that answers beats the one that restates
+            topic = set(tokenize(p.title))
+            focus_of[c.passage] = [t for t in q_tokens if t not in topic] or q_tokens
+        words = set(tokenize(c.text))
+        c.dense = float(d)
+        c.lexical = _coverage(focus_of[c.passage], words, idf)
+        c.typed = bool(kind and TYPES[kind].search(c.text))
+        typed = float(c.typed)
+        rank = 1.0 - (c.passage - 1) / max(1, n)
+        is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
+        c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
+        c.score = (
+            W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank
+        )
+        if kind and not typed:
+            c.score -= 0.04
+        c.score -= 0.08 * is_title  # a document's title names a topic; it rarely answers a question
+        c.evidence = W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1]
+    return sorted(cands, key=lambda c: -c.score)
