@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NUM_WORDS", "TYPES", "answer_type"]
+from rag.dates import date_hints
+
+__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "is_multi_part"]
 
 NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -48,3 +50,13 @@ def answer_type(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
+
+
+WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
+_MULTI = re.compile(r"\b(?:both|each|respectively|compare|and (?:how|what|which|when|where|who|whom|why))\b", re.I)
+
+
+def is_multi_part(question: str) -> bool:
+    """A question in parts ("When was X, and which Y...", "in January 2021 and in October 2021"), whose parts
+    may be answered by different documents. Any other question is answered from one document."""
+    return len(WH.findall(question)) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))

@@ -15,8 +15,8 @@ from rag.dates import DateSpan, date_hints, period
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
-from rag.qtype import TYPES, answer_type
-from rag.sentences import score_sentences
+from rag.qtype import TYPES, answer_type, is_multi_part
+from rag.sentences import OUT_OF_SPAN, score_sentences
 from rag.store import Store
 from rag.types import Passage
 
@@ -187,11 +187,13 @@ class Retriever:
             self._widen(top)
         if pool > top_k:
             t = time.perf_counter()
-            top = self._rerank_by_sentences(expanded.dense, top)[:top_k]
+            top = self._rerank_by_sentences(expanded.dense, top, spans)[:top_k]
             timings["sentence_rerank"] = time.perf_counter() - t
         return top
 
-    def _rerank_by_sentences(self, question: str, passages: list[Passage]) -> list[Passage]:
+    def _rerank_by_sentences(
+        self, question: str, passages: list[Passage], spans: tuple[DateSpan, ...] = ()
+    ) -> list[Passage]:
         """A passage is as good as its best sentence: the fused rank finds the neighbourhood, the sentence that
         answers (dense + lexical + passage overlap, as the extractive backend scores it) decides the order. Its
         fused rank still counts a little (sentence_rerank_rank_weight), and breaks ties."""
@@ -200,9 +202,12 @@ class Retriever:
         best = [0.0] * len(passages)
         for c in score_sentences(question, passages, self.bm25().idf, self.embedder.embed_sentences):
             best[c.passage - 1] = max(best[c.passage - 1], c.evidence)
+        inside = [any(s.holds(p.date) for s in spans) for p in passages]
+        # the dates the question names still count, unless its parts may be about different times
+        off = OUT_OF_SPAN if any(inside) and not is_multi_part(question) else 0.0
         n, w = len(passages), self.settings.sentence_rerank_rank_weight
         for i, p in enumerate(passages):
-            p.score = best[i] + w * (1 - i / n)
+            p.score = best[i] + w * (1 - i / n) - (0.0 if inside[i] else off)
         return sorted(passages, key=lambda p: -p.score)
 
     def _widen(self, passages: list[Passage]) -> None:

@@ -15,7 +15,9 @@ from rag.bm25 import tokenize
 from rag.qtype import TYPES, answer_type
 from rag.types import Passage
 
-__all__ = ["Scored", "score_sentences"]
+__all__ = ["OUT_OF_SPAN", "Scored", "score_sentences"]
+
+OUT_OF_SPAN = 0.1  # taken from a sentence whose document lies outside the dates a question names
 
 
 @dataclass

@@ -8,6 +8,7 @@ import pytest
 
 from ingest.clean import find_period
 from rag.dates import DateSpan, date_hints, period
+from rag.qtype import is_multi_part
 
 
 @pytest.mark.parametrize(
@@ -70,3 +71,17 @@ def test_documents_with_only_a_month_or_a_year_still_fall_in_spans() -> None:
 )
 def test_a_year_or_month_in_a_title_or_name_dates_an_undated_document(title: str, stem: str, expected: str) -> None:
     assert find_period(title, stem) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "multi"),
+    [
+        ("What did Biden tell Suga in January 2021 and Kishida in January 2023?", True),  # two times
+        ("When was the first Quad summit, and which summit took place in Tokyo?", True),  # two questions
+        ("What did both the G7 and the Quad say about vaccines?", True),
+        ("Which leaders did Biden host at the Camp David summit?", False),
+        ("What did Biden and Kishida agree in January 2022?", False),  # one time, two people: one document
+    ],
+)
+def test_questions_in_several_parts(question: str, multi: bool) -> None:
+    assert is_multi_part(question) is multi

@@ -19,8 +19,8 @@ from rag.dates import date_hints
 from rag.embedder import Embedder
 from rag.expand import expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import answer_type
-from rag.sentences import Scored, score_sentences
+from rag.qtype import WH, answer_type, is_multi_part
+from rag.sentences import OUT_OF_SPAN, Scored, score_sentences
 from rag.types import Passage
 
 __all__ = ["ExtractiveBackend", "missing_focus", "missing_year"]
@@ -78,7 +78,6 @@ def missing_rare_term(
 
 
 _MUST_HOLD = ("duration", "number")
-OUT_OF_SPAN = 0.1  # score taken from sentences of documents outside the dates a question names
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
@@ -90,7 +89,6 @@ _FOCUS = re.compile(
     re.I,
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
-_WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -176,7 +174,7 @@ class ExtractiveBackend(Backend):
                     c.score -= OUT_OF_SPAN
             ranked.sort(key=lambda c: -c.score)
         kind = answer_type(question)
-        if kind in _MUST_HOLD and len(_WH.findall(question)) == 1:
+        if kind in _MUST_HOLD and len(WH.findall(question)) == 1:
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             ranked = [c for c in ranked if c.typed]
             if counted := counted_words(question):
@@ -192,12 +190,13 @@ class ExtractiveBackend(Backend):
         if missing_focus(question, context) or missing_year(question, request.passages):
             return []
         chosen = [best]
+        multi = is_multi_part(request.question)
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < best.score - self.margin:
                 break
             other_doc = request.passages[c.passage - 1].doc_id != p.doc_id
-            if other_doc and c.score < best.score - self.margin / 3:  # another document must be nearly as good
-                continue
+            if other_doc and (not multi or c.score < best.score - self.margin / 3):
+                continue  # another document only for a question in several parts, and only when nearly as good
             if any(_similar(c.text, o.text) for o in chosen):
                 continue
             chosen.append(c)
