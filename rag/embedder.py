@@ -34,6 +34,8 @@ class Embedder(Protocol):
 
     def embed_sentences(self, texts: list[str]) -> np.ndarray: ...
 
+    def forget_sentences(self) -> None: ...
+
     def count_wordpieces(self, text: str) -> int: ...
 
     def count_wordpieces_many(self, texts: list[str]) -> list[int]: ...
@@ -119,6 +121,11 @@ class SentenceTransformerEmbedder:
                 while len(self._sentences) > SENTENCE_CACHE:
                     self._sentences.popitem(last=False)
         return np.stack([known[t] for t in texts])
+
+    def forget_sentences(self) -> None:
+        """Empty the query-time cache (benchmarks time cold questions with it)."""
+        with self._cache_lock:
+            self._sentences.clear()
 
     def count_wordpieces(self, text: str) -> int:
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
