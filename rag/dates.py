@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints", "period"]
+__all__ = ["DateSpan", "date_hints", "in_spans", "period"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -67,6 +67,11 @@ def period(iso: str) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def in_spans(iso: str, spans: tuple[DateSpan, ...]) -> bool:
+    """A document dated `iso` lies in one of the spans a question names."""
+    return any(s.holds(iso) for s in spans)
 
 
 def _month_span(year: int, first: int, last: int) -> DateSpan:

@@ -11,7 +11,7 @@ from typing import Any
 
 from rag.bm25 import BM25Index
 from rag.config import Settings
-from rag.dates import DateSpan, date_hints, period
+from rag.dates import DateSpan, date_hints, in_spans, period
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
@@ -143,13 +143,13 @@ class Retriever:
             if more:
                 rows |= self.store.catalog.chunk_rows(list(more))
             # Chroma reads a year-dated document as its 1 January: keep only those wholly inside a span
-            dated = [(c, d) for c, d in dated if c in rows and any(s.holds(str(rows[c]["date"])) for s in spans)]
+            dated = [(c, d) for c, d in dated if c in rows and in_spans(str(rows[c]["date"]), spans)]
             in_span = [
                 cid
                 for cid, _ in raw
                 if cid in rows
                 and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
-                and any(s.holds(str(rows[cid]["date"])) for s in spans)
+                and in_spans(str(rows[cid]["date"]), spans)
             ]
             rankings += [[cid for cid, _ in dated], in_span[:n]]
             weights += [self.settings.date_weight * w for w in weights]
@@ -202,7 +202,7 @@ class Retriever:
         best = [0.0] * len(passages)
         for c in score_sentences(question, passages, self.bm25().idf, self.embedder.embed_sentences):
             best[c.passage - 1] = max(best[c.passage - 1], c.evidence)
-        inside = [any(s.holds(p.date) for s in spans) for p in passages]
+        inside = [in_spans(p.date, spans) for p in passages]
         # the dates the question names still count, unless its parts may be about different times
         off = OUT_OF_SPAN if any(inside) and not is_multi_part(question) else 0.0
         n, w = len(passages), self.settings.sentence_rerank_rank_weight

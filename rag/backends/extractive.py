@@ -15,7 +15,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.dates import date_hints
+from rag.dates import date_hints, in_spans
 from rag.embedder import Embedder
 from rag.expand import expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -167,7 +167,7 @@ class ExtractiveBackend(Backend):
         question = expanded.dense  # "Tokyo's premier" reads as the documents write it
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
         spans = date_hints(request.question)
-        inside = [any(s.holds(p.date) for s in spans) for p in request.passages]
+        inside = [in_spans(p.date, spans) for p in request.passages]
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
                 if not inside[c.passage - 1]:
