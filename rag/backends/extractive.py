@@ -178,7 +178,10 @@ class ExtractiveBackend(Backend):
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             ranked = [c for c in ranked if c.typed]
             if counted := counted_words(question):
-                ranked = [c for c in ranked if count_attached(c.text, counted) is not False]
+                marks = [count_attached(c.text, counted) for c in ranked]
+                if False in marks and True not in marks:
+                    return []  # the passages name what is counted ("concessional yen loans") but never count it
+                ranked = [c for c, m in zip(ranked, marks, strict=True) if m is not False]
         if not ranked or ranked[0].evidence < self.threshold:
             return []
         best = ranked[0]
