@@ -61,15 +61,6 @@ class Filters:
     def active(self) -> bool:
         return bool(self.doc_ids or self.date_from or self.date_to)
 
-    def within(self, spans: tuple[DateSpan, ...]) -> dict[str, Any]:
-        """This filter narrowed to documents dated inside one of the spans."""
-        ranges: list[dict[str, Any]] = [
-            {"$and": [{"date_int": {"$gte": a}}, {"date_int": {"$lte": b}}]} for a, b in (s.as_ints() for s in spans)
-        ]
-        clause = ranges[0] if len(ranges) == 1 else {"$or": ranges}
-        base = self.where()
-        return clause if base is None else {"$and": [base, clause]}
-
 
 def rrf(rankings: list[list[str]], weights: list[float], k: int) -> dict[str, float]:
     """Reciprocal rank fusion: sum of weight / (k + rank) over the rankings an id appears in (rank from 1)."""
@@ -121,15 +112,18 @@ class Retriever:
         qvec = self.embedder.embed_query(expanded.dense)
         timings["embed_query"] = time.perf_counter() - t
 
+        # A question naming a time reads deeper: the hits inside that time are a ranking of their own below.
+        # (Deeper costs ~1 ms in HNSW; a second, date-filtered Chroma query cost 38 ms at corpus scale.)
+        spans = date_hints(query) if self.settings.date_weight else ()
         t = time.perf_counter()
-        dense = self.store.dense_search(qvec, n, filters.where())
+        deep = self.store.dense_search(qvec, n * 4 if spans else n, filters.where())
+        dense = deep[:n]
         timings["dense"] = time.perf_counter() - t
 
         t = time.perf_counter()
         # BM25 has no metadata filter: take more, then keep those the filter admits
-        spans = date_hints(query) if self.settings.date_weight else ()
         raw = self.bm25().search(expanded.lexical, n * 4 if filters.active or spans else n)
-        rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in dense])
+        rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in deep])
         lexical = [cid for cid, _ in raw if cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])]
         lexical = lexical[:n]
         timings["bm25"] = time.perf_counter() - t
@@ -138,12 +132,7 @@ class Retriever:
         weights = [self.settings.dense_weight, self.settings.bm25_weight]
         if spans:  # the question names a time: also rank inside the documents of that time
             t = time.perf_counter()
-            dated = self.store.dense_search(qvec, n, filters.within(spans))
-            more = {cid for cid, _ in dated} - rows.keys()
-            if more:
-                rows |= self.store.catalog.chunk_rows(list(more))
-            # Chroma reads a year-dated document as its 1 January: keep only those wholly inside a span
-            dated = [(c, d) for c, d in dated if c in rows and in_spans(str(rows[c]["date"]), spans)]
+            dated = [c for c, _ in deep if c in rows and in_spans(str(rows[c]["date"]), spans)]
             in_span = [
                 cid
                 for cid, _ in raw
@@ -151,7 +140,7 @@ class Retriever:
                 and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
                 and in_spans(str(rows[cid]["date"]), spans)
             ]
-            rankings += [[cid for cid, _ in dated], in_span[:n]]
+            rankings += [dated[:n], in_span[:n]]
             weights += [self.settings.date_weight * w for w in weights]
             timings["dated"] = time.perf_counter() - t
         fused = rrf(rankings, weights, self.settings.rrf_k)
