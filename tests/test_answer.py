@@ -254,3 +254,22 @@ def test_how_many_is_refused_when_the_documents_name_the_thing_but_never_count_i
         assert engine.ask(q).refused, q
     kenya = engine.ask("How many vaccines had Kenya received?")
     assert not kenya.refused and "2.8 million vaccines" in kenya.citations[0].text
+
+
+@pytest.mark.integration
+def test_how_many_is_answered_by_the_sentence_that_counts(embedder) -> None:  # type: ignore[no-untyped-def]
+    """The first passage matches the question's words best but counts nothing it asks about; the sentence that puts
+    a number before "people" answers, even from a lower passage. Without the preference the first sentence led and
+    the answer was refused for lack of "people" in its passage."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    ps = [
+        passage(1, "Those of you covering St. Patrick's Day last week heard the President talk with the Taoiseach "
+                   "about the war. He spoke for 30 minutes about the Irish welcome.", doc="call"),
+        passage(2, "They discussed supporting Ukraine, with President Biden praising the generosity of the Irish "
+                   "people in hosting 80,000 people who have fled the conflict.", doc="readout"),
+    ]  # fmt: skip
+    q = "How many people escaping the war have the Irish taken in, according to the St. Patrick's Day talks?"
+    chosen = ExtractiveBackend(Settings(refusal_threshold=0.2), embedder).select(GenerationRequest(q, ps))
+    assert chosen and "80,000 people" in chosen[0].text, [c.text for c in chosen]

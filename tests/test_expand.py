@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.backends.extractive import count_attached, counted_words, missing_focus
+from rag.backends.extractive import count_attached, counted_words, missing_focus, missing_rare_term
+from rag.bm25 import tokenize
 from rag.expand import expand
 
 
@@ -60,6 +61,8 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("What did the leaders agree?", "Anything at all.", None),  # no counted or named thing
         ("What is the total cost in dollars of the bridge?", "Canada is financing the bridge.", "cost"),
         ("What was the estimated cost of the bridge?", "The bridge will cost $5.7 billion.", None),
+        ("How much will extending the space station to 2030 cost?", "Japan will extend it through 2030.", "cost"),
+        ("How much did the bridge cost Canada?", "The bridge costs $5.7 billion.", None),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:
@@ -84,3 +87,24 @@ def test_a_count_must_stand_before_what_is_counted(question: str, sentence: str,
 def test_only_how_many_questions_count_something() -> None:
     assert counted_words("How much did the bridge cost?") == frozenset()
     assert counted_words("What did the leaders agree?") == frozenset()
+
+
+RARE = frozenset(tokenize("gift restaurant Kananaskis monarchy heir apparent patch slice lender"))
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        # the passage holds every rare word but one: it is about the topic, not about the thing asked
+        ("What gift did Biden give Rivlin?", "Biden met Rivlin to honour him.", "gift"),
+        ("Which restaurant hosted the leaders' dinner?", "The leaders had dinner together.", "restaur"),
+        # a paraphrase misses several: worded unlike the documents, so this rule cannot tell
+        ("Which Gulf monarchy's heir apparent did he commend for helping patch up ties with Beirut?",
+         "Biden recognized Kuwait's role in restoring ties between Gulf states and Lebanon.", None),
+        ("What slice of the banking system does the biggest lender hold?",
+         "Sberbank holds nearly one-third of the banking sector's assets.", None),
+        ("What gift did Biden give Rivlin?", "Biden gave Rivlin a gift.", None),
+    ],
+)  # fmt: skip
+def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, passage: str, missing: str | None) -> None:
+    assert missing_rare_term(question, passage, lambda t: 10.0 if t in RARE else 2.0) == missing

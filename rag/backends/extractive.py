@@ -68,20 +68,25 @@ RARE_IDF, WEAK_DENSE = 8.5, 0.70
 def missing_rare_term(
     question: str, passage_text: str, idf: Callable[[str], float], skip: frozenset[str] = frozenset()
 ) -> str | None:
-    """A rare word of the question (IDF >= RARE_IDF) that the passage lacks: the documents are about the topic
-    but not about the specific thing asked (a gift, a cost, a venue...). ``skip``: words a rewrite put in."""
+    """The one rare word of the question (IDF >= RARE_IDF) that the passage lacks, when the passage holds all its
+    others: the documents are about the topic but not about the specific thing asked (a gift, a cost, a venue...).
+    Two or more missing rare words mark a question worded unlike the documents (a paraphrase: "heir apparent",
+    "patch up" for "Crown Prince", "restore ties"), which this rule cannot judge. ``skip``: words a rewrite put in."""
     context = set(tokenize(passage_text))
-    for t in tokenize(question):
-        if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF:
-            return t
-    return None
+    missing = {
+        t
+        for t in tokenize(question)
+        if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF
+    }
+    return next(iter(missing)) if len(missing) == 1 else None
 
 
 _MUST_HOLD = ("duration", "number")
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
-    r"\bhow (?:many|much) (?:of (?:the )?)?([A-Za-z][\w.'-]*)|\bname of (?:the |a |an |its |their )?([A-Za-z][\w'-]*)"
+    r"\bhow much (?:[\w'-]+ ){1,10}?(cost)s?\b"
+    r"|\bhow (?:many|much) (?:of (?:the )?)?([A-Za-z][\w.'-]*)|\bname of (?:the |a |an |its |their )?([A-Za-z][\w'-]*)"
     r"|\bwhat (?:is|was|were|are) the ([A-Za-z][\w'-]*) like\b"
     r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
     r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b"
@@ -167,7 +172,7 @@ class ExtractiveBackend(Backend):
         question = expanded.dense  # "Tokyo's premier" reads as the documents write it
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
         spans = date_hints(request.question)
-        inside = [in_spans(p.date, spans) for p in request.passages]
+        inside = [in_spans(p.date, spans, p.text) for p in request.passages]
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
                 if not inside[c.passage - 1]:
@@ -181,7 +186,9 @@ class ExtractiveBackend(Backend):
                 marks = [count_attached(c.text, counted) for c in ranked]
                 if False in marks and True not in marks:
                     return []  # the passages name what is counted ("concessional yen loans") but never count it
-                ranked = [c for c, m in zip(ranked, marks, strict=True) if m is not False]
+                # a sentence that counts it ("80,000 people") answers before one that may word it otherwise
+                keep = True if True in marks else None
+                ranked = [c for c, m in zip(ranked, marks, strict=True) if m is True or m is keep]
         if not ranked or ranked[0].evidence < self.threshold:
             return []
         best = ranked[0]
