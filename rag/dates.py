@@ -69,9 +69,34 @@ def period(iso: str) -> tuple[date, date] | None:
     return None
 
 
-def in_spans(iso: str, spans: tuple[DateSpan, ...]) -> bool:
-    """A document dated `iso` lies in one of the spans a question names."""
-    return any(s.holds(iso) for s in spans)
+def in_spans(iso: str, spans: tuple[DateSpan, ...], text: str = "") -> bool:
+    """A document dated `iso` lies in one of the spans a question names; or, given the passage's `text`, the
+    passage looks back at that month by name ("At the U.S.-EU Summit in June", in a September statement)."""
+    return any(s.holds(iso) for s in spans) or bool(text and _recalls(iso, spans, text))
+
+
+_MONTH_NAMES = {m: re.compile(rf"\b{calendar.month_name[m]}\b") for m in range(1, 13)}
+RECALL_WITHIN = timedelta(days=366)
+
+
+def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
+    """A passage written after a named month (within a year) that names it: "in June" in a later document of the
+    same year, "in June 2021" in one of a later year."""
+    p = period(iso)
+    if p is None:
+        return False
+    for s in spans:
+        if s.end - s.start > timedelta(days=31) or not s.start <= p[0] <= s.end + RECALL_WITHIN:
+            continue  # a season or a year is too broad to recognise in words; a document before it cannot recall it
+        month = calendar.month_name[s.start.month]
+        named = (
+            _MONTH_NAMES[s.start.month].search(text)
+            if p[0].year == s.start.year
+            else re.search(rf"\b{month}(?:\s+\d{{1,2}},?)?\s+{s.start.year}\b", text)
+        )
+        if named:
+            return True
+    return False
 
 
 def _month_span(year: int, first: int, last: int) -> DateSpan:

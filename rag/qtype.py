@@ -7,7 +7,7 @@ import re
 
 from rag.dates import date_hints
 
-__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "is_multi_part"]
+__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part"]
 
 NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -17,8 +17,10 @@ NUM_WORDS = (
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
+    "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
+                      r"\b(19|20)\d\d-\d\d-\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b"),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
-    "number": re.compile(rf"\d|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
+    "number": re.compile(rf"\d(?:[\d,.]*\d)?|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
     "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
                          r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
@@ -33,6 +35,7 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         ),
         "number",
     ),
+    (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
     (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
     (
         re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
@@ -50,6 +53,15 @@ def answer_type(question: str) -> str | None:
         if pattern.search(question):
             return kind
     return None
+
+
+def holds(kind: str | None, text: str, question: str = "") -> bool:
+    """The text holds a thing of that kind that the question does not already name: "How much will extending the
+    station to 2030 cost?" is not answered by "through 2030"."""
+    if kind is None:
+        return False
+    asked = question.lower()
+    return any(m.group(0).lower() not in asked for m in TYPES[kind].finditer(text))
 
 
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)

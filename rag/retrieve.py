@@ -15,14 +15,14 @@ from rag.dates import DateSpan, date_hints, in_spans, period
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
-from rag.qtype import TYPES, answer_type, is_multi_part
+from rag.qtype import answer_type, holds, is_multi_part
 from rag.sentences import OUT_OF_SPAN, score_sentences
 from rag.store import Store
 from rag.types import Passage
 
 __all__ = ["Filters", "Retriever", "diversify", "rrf"]
 
-TYPED_KINDS = ("duration", "number", "date")  # the kinds a regex can tell reliably; "who" and "where" it cannot
+TYPED_KINDS = ("duration", "number", "day", "date")  # kinds a regex tells reliably; "who", "where" it cannot
 
 
 @dataclass(frozen=True)
@@ -132,13 +132,13 @@ class Retriever:
         weights = [self.settings.dense_weight, self.settings.bm25_weight]
         if spans:  # the question names a time: also rank inside the documents of that time
             t = time.perf_counter()
-            dated = [c for c, _ in deep if c in rows and in_spans(str(rows[c]["date"]), spans)]
+            dated = [c for c, _ in deep if c in rows and in_spans(str(rows[c]["date"]), spans, rows[c]["text"])]
             in_span = [
                 cid
                 for cid, _ in raw
                 if cid in rows
                 and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
-                and in_spans(str(rows[cid]["date"]), spans)
+                and in_spans(str(rows[cid]["date"]), spans, rows[cid]["text"])
             ]
             rankings += [dated[:n], in_span[:n]]
             weights += [self.settings.date_weight * w for w in weights]
@@ -147,8 +147,8 @@ class Retriever:
         kind = answer_type(expanded.dense)
         if kind in TYPED_KINDS and self.settings.type_weight:
             # "how long", "how many", "when": favour the hits that hold a duration, a number, a date
-            pattern = TYPES[kind]
-            held = [c for c in sorted(fused, key=lambda c: -fused[c]) if c in rows and pattern.search(rows[c]["text"])]
+            ranked = sorted(fused, key=lambda c: -fused[c])
+            held = [c for c in ranked if c in rows and holds(kind, rows[c]["text"], expanded.dense)]
             for rank, cid in enumerate(held[:n], start=1):
                 fused[cid] += self.settings.type_weight / (self.settings.rrf_k + rank)
         dense_rank = {cid: i for i, (cid, _) in enumerate(dense, 1)}
@@ -172,6 +172,15 @@ class Retriever:
             timings["rerank"] = time.perf_counter() - t
         pool = 0 if self.settings.reranker_path else self.settings.sentence_rerank_pool
         top = diversify(passages, max(top_k, pool), self.settings.max_per_doc)
+        extra = self.settings.sentence_rerank_extra if pool > top_k else 0
+        if extra:  # a passage one retriever ranks first may sit low in the fusion: the rerank reads it too
+            have = {p.chunk_id for p in top}
+            by_id = {p.chunk_id: p for p in passages}
+            for ranking in ([c for c, _ in dense], lexical):
+                for cid in ranking[:extra]:
+                    if cid not in have and cid in by_id:
+                        top.append(by_id[cid])
+                        have.add(cid)
         if self.settings.context_chunks:
             self._widen(top)
         if pool > top_k:
@@ -191,7 +200,7 @@ class Retriever:
         best = [0.0] * len(passages)
         for c in score_sentences(question, passages, self.bm25().idf, self.embedder.embed_sentences):
             best[c.passage - 1] = max(best[c.passage - 1], c.evidence)
-        inside = [in_spans(p.date, spans) for p in passages]
+        inside = [in_spans(p.date, spans, p.text) for p in passages]
         # the dates the question names still count, unless its parts may be about different times
         off = OUT_OF_SPAN if any(inside) and not is_multi_part(question) else 0.0
         n, w = len(passages), self.settings.sentence_rerank_rank_weight

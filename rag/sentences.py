@@ -12,7 +12,7 @@ import numpy as np
 
 from ingest.chunking import split_sentences
 from rag.bm25 import tokenize
-from rag.qtype import TYPES, answer_type
+from rag.qtype import answer_type, holds
 from rag.types import Passage
 
 __all__ = ["OUT_OF_SPAN", "Scored", "score_sentences"]
@@ -83,7 +83,7 @@ def score_sentences(
         words = set(tokenize(c.text))
         c.dense = float(d)
         c.lexical = _coverage(focus_of[c.passage], words, idf)
-        c.typed = bool(kind and TYPES[kind].search(c.text))
+        c.typed = holds(kind, c.text, question)
         typed = float(c.typed)
         rank = 1.0 - (c.passage - 1) / max(1, n)
         is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())

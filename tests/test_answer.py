@@ -83,6 +83,8 @@ def test_refusal_text_means_refused() -> None:
     [
         ("How long did the meeting last?", "duration"),
         ("When was that?", "date"),
+        ("On what exact date was the dialogue held?", "day"),
+        ("Which day did they meet?", "day"),
         ("How many doses were donated?", "number"),
         ("Who met Hun Sen?", "person"),
         ("Where did they meet?", "place"),

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.clean import find_period
-from rag.dates import DateSpan, date_hints, period
+from rag.dates import DateSpan, date_hints, in_spans, period
 from rag.qtype import is_multi_part
 
 
@@ -85,3 +85,25 @@ def test_a_year_or_month_in_a_title_or_name_dates_an_undated_document(title: str
 )
 def test_questions_in_several_parts(question: str, multi: bool) -> None:
     assert is_multi_part(question) is multi
+
+
+@pytest.mark.parametrize(
+    ("iso", "text", "inside"),
+    [
+        ("2021-06-15", "The leaders met today.", True),  # dated inside: the text does not matter
+        ("2021-09-22", "At the U.S.-EU Summit in June, the U.S. and the EU announced a taskforce.", True),
+        ("2021-09-22", "The taskforce will report in December.", False),  # names another month
+        ("2021-03-01", "The leaders will meet in June.", False),  # written before: looks ahead, not back
+        ("2022-03-01", "At the summit in June, the leaders agreed.", False),  # a later year: which June?
+        ("2022-03-01", "Since the summit of June 2021, the leaders have met twice.", True),
+        ("2022-03-01", "Since the summit of June 15, 2021, the leaders have met twice.", True),
+        ("2023-01-10", "Since the summit of June 2021, the leaders have met twice.", False),  # over a year after
+    ],
+)
+def test_a_later_passage_that_names_the_month_is_inside_it(iso: str, text: str, inside: bool) -> None:
+    spans = date_hints("What did the U.S. and the EU announce at their June 2021 summit?")
+    assert in_spans(iso, spans, text) is inside
+
+
+def test_a_year_is_not_recalled_by_words() -> None:
+    assert not in_spans("2022-03-01", date_hints("What did they agree in 2021?"), "As they agreed in 2021, ...")

@@ -7,6 +7,7 @@ import pytest
 from rag.backends.extractive import count_attached, counted_words, missing_focus, missing_rare_term
 from rag.bm25 import tokenize
 from rag.expand import expand
+from rag.qtype import holds
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,20 @@ RARE = frozenset(tokenize("gift restaurant Kananaskis monarchy heir apparent pat
 )  # fmt: skip
 def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, passage: str, missing: str | None) -> None:
     assert missing_rare_term(question, passage, lambda t: 10.0 if t in RARE else 2.0) == missing
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "question", "held"),
+    [
+        ("number", "Japan will support the station through 2030.", "How much will running it to 2030 cost?", False),
+        ("number", "It will cost $5.7 billion through 2030.", "How much will running it to 2030 cost?", True),
+        ("day", "In October, the two governments plan to hold the dialogue.", "On what exact date was it held?", False),
+        ("day", "The dialogue was held on October 14 in Kyiv.", "On what exact date was it held?", True),
+        ("day", "The leaders met today in Kyiv.", "On what date did they meet?", True),  # today: the document's date
+        ("date", "They met in October.", "When did they meet in October?", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_holds_what_is_asked_only_beyond_what_the_question_names(
+    kind: str, text: str, question: str, held: bool
+) -> None:
+    assert holds(kind, text, question) is held
