@@ -57,7 +57,7 @@ class Settings(BaseSettings):
         12, ge=0, le=100, description="passages reranked by their best sentence before the top k is kept (0: off)"
     )
     sentence_rerank_extra: int = Field(
-        0, ge=0, le=20, description="the best hits of each single ranking (dense, BM25) that join the rerank pool"
+        1, ge=0, le=20, description="the best hits of each single ranking (dense, BM25) that join the rerank pool"
     )
     sentence_rerank_rank_weight: float = Field(0.15, ge=0, description="how much the fused rank still counts then")
     reranker_path: Path | None = None

@@ -275,3 +275,24 @@ def test_how_many_is_answered_by_the_sentence_that_counts(embedder) -> None:  # 
     q = "How many people escaping the war have the Irish taken in, according to the St. Patrick's Day talks?"
     chosen = ExtractiveBackend(Settings(refusal_threshold=0.2), embedder).select(GenerationRequest(q, ps))
     assert chosen and "80,000 people" in chosen[0].text, [c.text for c in chosen]
+
+
+@pytest.mark.integration
+def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(seeded: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    """BM25 ranks the seed's "consider acquiring enemy base attack capability" first, the dense ranking does not
+    place it, so fusion puts it below a small pool; sentence_rerank_extra=1 lets the rerank read it anyway."""
+    from rag.answer import Engine
+    from rag.expand import expand
+
+    q = "What capability did the Japanese premier say he would think about obtaining?"
+    found = {}
+    for extra in (0, 1):
+        s = seeded.model_copy(update={"sentence_rerank_pool": 4, "top_k": 3, "sentence_rerank_extra": extra})
+        eng = Engine(s, embedder=embedder)
+        try:
+            top_bm25 = eng.retriever.bm25().search(expand(q).lexical, 1)[0][0]
+            assert top_bm25.startswith(SEED_ID)
+            found[extra] = [p.doc_id for p in eng.retriever.retrieve(q)]
+        finally:
+            eng.close()
+    assert SEED_ID not in found[0] and SEED_ID in found[1], found
