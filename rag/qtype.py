@@ -19,6 +19,9 @@ TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
                       r"\b(19|20)\d\d-\d\d-\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b"),
+    "frequency": re.compile(r"\b(annual(ly)?|yearly|biennial(ly)?|quarterly|monthly|weekly|daily|regular(ly)?|"
+                            r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
+                            r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
     "number": re.compile(rf"\d(?:[\d,.]*\d)?|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
     "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
@@ -35,6 +38,7 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         ),
         "number",
     ),
+    (re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:interval|frequency)\b", re.I), "frequency"),
     (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
     (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
     (

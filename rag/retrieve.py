@@ -22,7 +22,8 @@ from rag.types import Passage
 
 __all__ = ["Filters", "Retriever", "diversify", "rrf"]
 
-TYPED_KINDS = ("duration", "number", "day", "date")  # kinds a regex tells reliably; "who", "where" it cannot
+# the kinds a regex tells reliably ("who" and "where" it cannot)
+TYPED_KINDS = ("duration", "number", "day", "date", "frequency")
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ def test_refusal_text_means_refused() -> None:
         ("When was that?", "date"),
         ("On what exact date was the dialogue held?", "day"),
         ("Which day did they meet?", "day"),
+        ("How often will the leaders meet?", "frequency"),
         ("How many doses were donated?", "number"),
         ("Who met Hun Sen?", "person"),
         ("Where did they meet?", "place"),

@@ -120,6 +120,9 @@ def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, pas
         ("day", "The dialogue was held on October 14 in Kyiv.", "On what exact date was it held?", True),
         ("day", "The leaders met today in Kyiv.", "On what date did they meet?", True),  # today: the document's date
         ("date", "They met in October.", "When did they meet in October?", False),
+        ("frequency", "The Leaders decided to meet in-person at least annually.", "How often will they meet?", True),
+        ("frequency", "They will hold the dialogue every two years.", "How often will they meet?", True),
+        ("frequency", "The Leaders met in person at Camp David.", "How often will they meet?", False),
     ],
 )  # fmt: skip
 def test_a_sentence_holds_what_is_asked_only_beyond_what_the_question_names(

@@ -81,7 +81,7 @@ def missing_rare_term(
     return next(iter(missing)) if len(missing) == 1 else None
 
 
-_MUST_HOLD = ("duration", "number", "day")
+_MUST_HOLD = ("duration", "number", "day", "frequency")
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
