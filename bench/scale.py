@@ -204,6 +204,7 @@ def child(size: int, mode: str, cache: Path) -> dict[str, object]:
     t = time.perf_counter()
     retriever.bm25()
     t_bm25_load = time.perf_counter() - t
+    retriever.vocabulary()  # built once per store (the words near a question's), not part of a query
     col = store.collection()
     qvecs = embedder.embed_sentences(questions)
     for q in questions[:5]:

@@ -23,6 +23,7 @@ from rag.bm25 import BM25Index
 from rag.config import Settings
 from rag.embedder import Embedder, load_embedder
 from rag.errors import RejectedFile
+from rag.neighbours import Vocabulary
 from rag.store import DocWrite, Store
 from rag.types import Chunk, DocRecord
 
@@ -186,6 +187,8 @@ def ingest(
                 embedder = embedder or load_embedder(settings.embedding_model, settings.embed_batch_size)
                 _embed_and_commit(prepared, store, embedder, settings, report, progress)
             BM25Index.ensure_saved(store.catalog, settings.data_dir / "bm25")
+            if prepared and settings.neighbour_weight and embedder is not None:  # the new words, embedded now
+                Vocabulary.current(store.catalog, settings.data_dir / "vocabulary", embedder, settings.embedding_model)
     finally:
         if own_store:
             store.close()

@@ -143,6 +143,10 @@ class Catalog:
             "FROM chunks c JOIN documents d USING (doc_id) ORDER BY c.chunk_id"
         )
 
+    def iter_texts(self) -> Iterator[tuple[str, str, str]]:
+        """(doc_id, title, cleaned text) of every committed document."""
+        yield from self._all("SELECT doc_id, title, text FROM documents ORDER BY doc_id")
+
     def chunk_rows(self, ids: list[str]) -> dict[str, dict[str, object]]:
         out: dict[str, dict[str, object]] = {}
         for i in range(0, len(ids), 500):

@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     date_weight: float = Field(
         0.75, ge=0, description="weight of the rankings inside the dates a question names (0: ignore dates)"
     )
+    neighbour_weight: float = Field(
+        1.0, ge=0, description="weight of the BM25 ranking that adds collection words near the question's (0: off)"
+    )
     sentence_rerank_pool: int = Field(
         12, ge=0, le=100, description="passages reranked by their best sentence before the top k is kept (0: off)"
     )

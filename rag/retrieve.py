@@ -15,6 +15,7 @@ from rag.dates import DateSpan, date_hints, in_spans, period
 from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
+from rag.neighbours import Vocabulary
 from rag.qtype import answer_type, holds, is_multi_part
 from rag.sentences import OUT_OF_SPAN, score_sentences
 from rag.store import Store
@@ -88,6 +89,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self._bm25: BM25Index | None = None
+        self._vocab: Vocabulary | None = None
         self._lock = threading.Lock()
         self._reranker: Any = None
 
@@ -95,6 +97,14 @@ class Retriever:
         with self._lock:
             self._bm25 = BM25Index.current(self.store.catalog, self.settings.data_dir / "bm25", self._bm25)
             return self._bm25
+
+    def vocabulary(self) -> Vocabulary:
+        with self._lock:
+            self._vocab = Vocabulary.current(
+                self.store.catalog, self.settings.data_dir / "vocabulary", self.embedder,
+                self.settings.embedding_model, self._vocab,
+            )  # fmt: skip
+            return self._vocab
 
     def retrieve(
         self,
@@ -131,6 +141,16 @@ class Retriever:
 
         rankings = [[cid for cid, _ in dense], lexical]
         weights = [self.settings.dense_weight, self.settings.bm25_weight]
+        if self.settings.neighbour_weight:  # "obtaining" also finds "acquiring": a ranking beside the plain one
+            t = time.perf_counter()
+            near = self.vocabulary().near(expanded.dense, self.embedder)
+            if near:
+                raw_near = self.bm25().search(expanded.lexical + " " + " ".join(near), n * 4 if filters.active else n)
+                rows.update(self.store.catalog.chunk_rows([c for c, _ in raw_near if c not in rows]))
+                admitted = [c for c, _ in raw_near if c in rows and filters.admits(rows[c]["doc_id"], rows[c]["date"])]
+                rankings.append(admitted[:n])
+                weights.append(self.settings.neighbour_weight)
+            timings["neighbours"] = time.perf_counter() - t
         if spans:  # the question names a time: also rank inside the documents of that time
             t = time.perf_counter()
             dated = [c for c, _ in deep if c in rows and in_spans(str(rows[c]["date"]), spans, rows[c]["text"])]
@@ -142,7 +162,7 @@ class Retriever:
                 and in_spans(str(rows[cid]["date"]), spans, rows[cid]["text"])
             ]
             rankings += [dated[:n], in_span[:n]]
-            weights += [self.settings.date_weight * w for w in weights]
+            weights += [self.settings.date_weight * w for w in (self.settings.dense_weight, self.settings.bm25_weight)]
             timings["dated"] = time.perf_counter() - t
         fused = rrf(rankings, weights, self.settings.rrf_k)
         kind = answer_type(expanded.dense)
