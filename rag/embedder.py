@@ -34,6 +34,8 @@ class Embedder(Protocol):
 
     def embed_sentences(self, texts: list[str]) -> np.ndarray: ...
 
+    def embed_words(self, words: list[str]) -> np.ndarray: ...
+
     def forget_sentences(self) -> None: ...
 
     def count_wordpieces(self, text: str) -> int: ...
@@ -82,6 +84,7 @@ class SentenceTransformerEmbedder:
         self.calls = 0  # documents embedded, for tests and reports
         self.texts_embedded = 0
         self.sentences_encoded = 0  # query-time texts that reached the model (the rest came from the cache)
+        self.words_embedded = 0  # the collection's vocabulary (rag/neighbours.py), apart from document texts
         self._sentences: OrderedDict[str, np.ndarray] = OrderedDict()  # query-time sentence vectors, LRU
         self._cache_lock = threading.Lock()
 
@@ -95,6 +98,14 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )  # fmt: skip
         return np.asarray(vecs, dtype=np.float32)
+
+    def embed_words(self, words: list[str]) -> np.ndarray:
+        """The collection's single words, for the near-word ranking: counted apart from document texts."""
+        self.words_embedded += len(words)
+        vecs = self._model.encode(
+            words, batch_size=256, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vecs, dtype=np.float32).reshape(len(words), self.dimension)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_sentences([text])[0]

@@ -60,7 +60,7 @@ class Vocabulary:
             known = dict(zip(previous.words, previous.vectors, strict=True))
         todo = [w for w in words if w not in known]
         if todo:
-            known.update(zip(todo, embedder.embed_documents(todo), strict=True))
+            known.update(zip(todo, embedder.embed_words(todo), strict=True))
         dim = len(next(iter(known.values()))) if known else 0
         vectors = np.stack([known[w] for w in words]) if words else np.zeros((0, dim), dtype=np.float32)
         return cls(words, vectors.astype(np.float32), generation, model)
