@@ -25,7 +25,7 @@ from rag.bm25 import STOPWORDS, tokenize
 from rag.catalog import Catalog
 from rag.embedder import Embedder
 
-__all__ = ["Vocabulary"]
+__all__ = ["Vocabulary", "words_of"]
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ SMALL_COLLECTION = 20  # documents; below it a word in one document is enough
 MIN_SIMILARITY, PER_WORD = 0.70, 2  # measured on eval/dev.jsonl and eval/check.jsonl (README, "Tuning")
 
 
-def _words(text: str) -> set[str]:
+def words_of(text: str) -> set[str]:
     return {w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 2 and w not in STOPWORDS}
 
 
@@ -51,7 +51,7 @@ class Vocabulary:
         df: Counter[str] = Counter()
         n_docs = 0
         for _doc_id, title, text in catalog.iter_texts():
-            df.update(_words(f"{title}\n{text}"))
+            df.update(words_of(f"{title}\n{text}"))
             n_docs += 1
         floor = 2 if n_docs >= SMALL_COLLECTION else 1
         words = sorted(w for w, c in df.items() if c >= floor and tokenize(w))
