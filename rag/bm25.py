@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-import shutil
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from rag.catalog import Catalog
+from rag.folders import replacing
 
 __all__ = ["STOPWORDS", "TOKENIZER_VERSION", "BM25Index", "tokenize"]
 
@@ -218,19 +217,12 @@ class BM25Index:
 
     def save(self, folder: Path) -> None:
         """Write to a temporary folder, then swap it in: a crash never leaves a half-written index."""
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".bm25-", dir=folder.parent))
-        if self.ids:
-            self._retriever.save(str(tmp))  # type: ignore[attr-defined]
-        meta = {"generation": self.generation, "ids": self.ids, "tokenizer": TOKENIZER_VERSION}
-        (tmp / "summit_ids.json").write_text(json.dumps(meta))
-        (tmp / "generation").write_text(f"{self.generation} {TOKENIZER_VERSION}")
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            folder.rename(old)
-        tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        with replacing(folder) as tmp:
+            if self.ids:
+                self._retriever.save(str(tmp))  # type: ignore[attr-defined]
+            meta = {"generation": self.generation, "ids": self.ids, "tokenizer": TOKENIZER_VERSION}
+            (tmp / "summit_ids.json").write_text(json.dumps(meta))
+            (tmp / "generation").write_text(f"{self.generation} {TOKENIZER_VERSION}")
 
     @classmethod
     def load(cls, folder: Path) -> BM25Index | None:
