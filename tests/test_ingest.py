@@ -185,3 +185,19 @@ def test_a_document_dated_only_by_its_year_is_found_by_year_filters(
         engine.close()
     assert [p.doc_id for p in inside.passages] == ["ungd-PHL-76-2021"] and not inside.refused
     assert outside.passages == [] and outside.refused
+
+
+def test_a_derived_index_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
+    from rag.folders import replacing
+
+    folder = tmp_path / "bm25"
+    with replacing(folder) as tmp:
+        (tmp / "index").write_text("one")
+    with pytest.raises(RuntimeError), replacing(folder) as tmp:
+        (tmp / "index").write_text("half")
+        raise RuntimeError("crash mid-write")
+    assert (folder / "index").read_text() == "one"  # the old index stays whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]  # no temporary or .old folder left behind
+    with replacing(folder) as tmp:
+        (tmp / "index").write_text("two")
+    assert (folder / "index").read_text() == "two" and sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]
