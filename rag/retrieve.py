@@ -135,8 +135,14 @@ class Retriever:
         # BM25 has no metadata filter: take more, then keep those the filter admits
         raw = self.bm25().search(expanded.lexical, n * 4 if filters.active or spans else n)
         rows = self.store.catalog.chunk_rows([cid for cid, _ in raw] + [cid for cid, _ in deep])
-        lexical = [cid for cid, _ in raw if cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])]
-        lexical = lexical[:n]
+
+        def admitted(cid: str) -> bool:  # a BM25 hit the filters let through
+            return cid in rows and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
+
+        def inside(cid: str) -> bool:  # a hit dated in (or recalling) the times the question names
+            return cid in rows and in_spans(str(rows[cid]["date"]), spans, rows[cid]["text"])
+
+        lexical = [cid for cid, _ in raw if admitted(cid)][:n]
         timings["bm25"] = time.perf_counter() - t
 
         rankings = [[cid for cid, _ in dense], lexical]
@@ -147,20 +153,13 @@ class Retriever:
             if near:
                 raw_near = self.bm25().search(expanded.lexical + " " + " ".join(near), n * 4 if filters.active else n)
                 rows.update(self.store.catalog.chunk_rows([c for c, _ in raw_near if c not in rows]))
-                admitted = [c for c, _ in raw_near if c in rows and filters.admits(rows[c]["doc_id"], rows[c]["date"])]
-                rankings.append(admitted[:n])
+                rankings.append([c for c, _ in raw_near if admitted(c)][:n])
                 weights.append(self.settings.neighbour_weight)
             timings["neighbours"] = time.perf_counter() - t
         if spans:  # the question names a time: also rank inside the documents of that time
             t = time.perf_counter()
-            dated = [c for c, _ in deep if c in rows and in_spans(str(rows[c]["date"]), spans, rows[c]["text"])]
-            in_span = [
-                cid
-                for cid, _ in raw
-                if cid in rows
-                and filters.admits(rows[cid]["doc_id"], rows[cid]["date"])
-                and in_spans(str(rows[cid]["date"]), spans, rows[cid]["text"])
-            ]
+            dated = [c for c, _ in deep if inside(c)]
+            in_span = [c for c, _ in raw if admitted(c) and inside(c)]
             rankings += [dated[:n], in_span[:n]]
             weights += [self.settings.date_weight * w for w in (self.settings.dense_weight, self.settings.bm25_weight)]
             timings["dated"] = time.perf_counter() - t
@@ -197,7 +196,7 @@ class Retriever:
         if extra:  # a passage one retriever ranks first may sit low in the fusion: the rerank reads it too
             have = {p.chunk_id for p in top}
             by_id = {p.chunk_id: p for p in passages}
-            for ranking in ([c for c, _ in dense], lexical):
+            for ranking in rankings[:2]:  # dense, BM25
                 for cid in ranking[:extra]:
                     if cid not in have and cid in by_id:
                         top.append(by_id[cid])
