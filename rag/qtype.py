@@ -24,15 +24,17 @@ TYPES: dict[str, re.Pattern[str]] = {
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
     "number": re.compile(rf"\d(?:[\d,.]*\d)?|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
-    "person": re.compile(r"\b(President|Prime Minister|Chancellor|Secretary|Minister|King|Premier|Mr|Ms)\b|"
-                         r"\b[A-Z][a-z]+ (?:[A-Z]\. )?[A-Z][a-z]+\b"),
+    # a title and the name after it ("Prime Minister Kishida Fumio"): group 1 is the name
+    "person": re.compile(r"\b(?:President|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Premier|Prince|"
+                         r"Emperor|Sultan|Sheikh|Emir|Ambassador|Envoy|Advis[eo]r|Director|Chair(?:man|woman)?|"
+                         r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)\.? ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
 }  # fmt: skip
 _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
     (
         re.compile(
-            r"\bhow (many|much)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
+            r"\bhow (many|much|large|big)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
             r"\b(cost|price|budget|value) of\b|\bin (dollars|euros|yen|pounds)\b",
             re.I,
         ),
@@ -42,7 +44,11 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
     (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
     (
-        re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (leader|president|prime minister|official|person)\b", re.I),
+        re.compile(
+            r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"
+            r"officials?|persons?|people|heads? of (?:state|government))\b",
+            re.I,
+        ),
         "person",
     ),
     (
@@ -61,10 +67,14 @@ def answer_type(question: str) -> str | None:
 
 def holds(kind: str | None, text: str, question: str = "") -> bool:
     """The text holds a thing of that kind that the question does not already name: "How much will extending the
-    station to 2030 cost?" is not answered by "through 2030"."""
+    station to 2030 cost?" is not answered by "through 2030", "Which leaders did Biden host?" not by "President
+    Biden"."""
     if kind is None:
         return False
     asked = question.lower()
+    if kind == "person":  # a name none of whose words the question gives
+        words = set(re.findall(r"[\w'’-]+", asked))
+        return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
     return any(m.group(0).lower() not in asked for m in TYPES[kind].finditer(text))
 
 

@@ -17,7 +17,7 @@ from rag.types import Passage
 
 __all__ = ["OUT_OF_SPAN", "Scored", "score_sentences"]
 
-OUT_OF_SPAN = 0.1  # taken from a sentence whose document lies outside the dates a question names
+OUT_OF_SPAN = 0.15  # taken from a sentence whose document lies outside the dates a question names
 
 
 @dataclass

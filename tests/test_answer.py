@@ -88,6 +88,9 @@ def test_refusal_text_means_refused() -> None:
         ("How often will the leaders meet?", "frequency"),
         ("How many doses were donated?", "number"),
         ("Who met Hun Sen?", "person"),
+        ("Which leaders did Biden host at Camp David?", "person"),
+        ("Which Norwegian minister came with him?", "person"),
+        ("How large was the package?", "number"),
         ("Where did they meet?", "place"),
         ("What did they agree?", None),
     ],
@@ -297,3 +300,4 @@ def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(se
         finally:
             eng.close()
     assert SEED_ID not in found[0] and SEED_ID in found[1], found
+

@@ -123,6 +123,10 @@ def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, pas
         ("frequency", "The Leaders decided to meet in-person at least annually.", "How often will they meet?", True),
         ("frequency", "They will hold the dialogue every two years.", "How often will they meet?", True),
         ("frequency", "The Leaders met in person at Camp David.", "How often will they meet?", False),
+        # a person is a name after a title, and none of its words may be the question's
+        ("person", "President Biden welcomed the leaders of Japan and the United States.", "Which leaders did Biden host?", False),
+        ("person", "President Biden welcomed Prime Minister Kishida and President Yoon.", "Which leaders did Biden host?", True),
+        ("person", "National Security Advisor Jake Sullivan also met him.", "Who met Prime Minister Store?", True),
     ],
 )  # fmt: skip
 def test_a_sentence_holds_what_is_asked_only_beyond_what_the_question_names(
