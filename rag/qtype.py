@@ -1,5 +1,5 @@
-"""What kind of thing a question asks for (a duration, a number, a date, a person, a place), and whether a text
-holds one: the retriever favours passages that hold it, the extractive backend sentences that do."""
+"""What kind of thing a question asks for (a duration, a number, a date, a person, a place, a name of the kind
+"which islands" asks for), and whether a text holds one: the retriever favours passages that hold it, the extractive backend sentences that do."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from rag.dates import date_hints
 
-__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part"]
+__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part", "named_noun"]
 
 NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -62,7 +62,29 @@ def answer_type(question: str) -> str | None:
     for pattern, kind in _ASKS:
         if pattern.search(question):
             return kind
-    return None
+    return "named" if named_noun(question) else None
+
+
+# "Which islands has Beijing...", "Which two Russian banks were...": the noun the answer names
+_WHICH_NOUN = re.compile(
+    r"\b[Ww]hich (?:(?!(?:of|in|on|at|to|from|for|by|with|between|under|and|or)\b)[\w.'’-]+ ){0,4}?"
+    r"([a-z]{3,}) (?:did|does|do|has|have|had|is|was|were|are|will|would|can|could)\b"
+)
+
+
+def named_noun(question: str) -> str | None:
+    """The noun of a "which X" question whose answer is a name of that kind ("the Senkaku Islands")."""
+    m = _WHICH_NOUN.search(question)
+    return m.group(1).rstrip("s") if m else None
+
+
+def _names(noun: str, text: str, asked: str) -> bool:
+    """The text names a thing of that kind the question does not: "Senkaku Islands", "Alfa Bank", not "island
+    nations", and not the sentence's first word."""
+    for m in re.finditer(rf"(?<=\S )((?:[A-Z][\w'’.-]* ){{0,3}}){noun[0].upper()}{noun[1:]}s?\b", text):
+        if m.group(0).lower() not in asked:
+            return True
+    return False
 
 
 def holds(kind: str | None, text: str, question: str = "") -> bool:
@@ -72,6 +94,9 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     if kind is None:
         return False
     asked = question.lower()
+    if kind == "named":
+        noun = named_noun(question)
+        return bool(noun) and _names(noun, text, asked)  # type: ignore[arg-type]
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))

@@ -91,6 +91,9 @@ def test_refusal_text_means_refused() -> None:
         ("Which leaders did Biden host at Camp David?", "person"),
         ("Which Norwegian minister came with him?", "person"),
         ("How large was the package?", "number"),
+        ("Which islands has Beijing kept sending ships to?", "named"),
+        ("Which agreement between Japan and Australia did Biden applaud?", None),  # the noun is "agreement"...
+        ("For which role at the United Nations did he thank Oslo?", None),  # ...and never a name's word
         ("Where did they meet?", "place"),
         ("What did they agree?", None),
     ],

@@ -127,6 +127,10 @@ def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, pas
         ("person", "President Biden welcomed the leaders of Japan and the United States.", "Which leaders did Biden host?", False),
         ("person", "President Biden welcomed Prime Minister Kishida and President Yoon.", "Which leaders did Biden host?", True),
         ("person", "National Security Advisor Jake Sullivan also met him.", "Who met Prime Minister Store?", True),
+        # "which X": a name of that kind ("Senkaku Islands"), not the word alone ("island nations")
+        ("named", "China has intruded into the waters of the Senkaku Islands.", "Which islands has Beijing sent ships to?", True),
+        ("named", "Many of these island nations have just a couple of ships.", "Which islands has Beijing sent ships to?", False),
+        ("named", "Sanctions fell on Sberbank and Russia's largest private bank, Alfa Bank.", "Which two Russian banks were blocked?", True),
     ],
 )  # fmt: skip
 def test_a_sentence_holds_what_is_asked_only_beyond_what_the_question_names(
