@@ -1,5 +1,6 @@
 """What kind of thing a question asks for (a duration, a number, a date, a person, a place, a name of the kind
-"which islands" asks for), and whether a text holds one: the retriever favours passages that hold it, the extractive backend sentences that do."""
+"which islands" asks for), and whether a text holds one: the retriever favours passages that hold it, the
+extractive backend sentences that do."""
 
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ TYPES: dict[str, re.Pattern[str]] = {
     # a title and the name after it ("Prime Minister Kishida Fumio"): group 1 is the name
     "person": re.compile(r"\b(?:President|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Premier|Prince|"
                          r"Emperor|Sultan|Sheikh|Emir|Ambassador|Envoy|Advis[eo]r|Director|Chair(?:man|woman)?|"
-                         r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)\.? ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
+                         r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)\.? "
+                         r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
 }  # fmt: skip
 _ASKS: list[tuple[re.Pattern[str], str]] = [

@@ -303,4 +303,3 @@ def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(se
         finally:
             eng.close()
     assert SEED_ID not in found[0] and SEED_ID in found[1], found
-
