@@ -303,3 +303,23 @@ def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(se
         finally:
             eng.close()
     assert SEED_ID not in found[0] and SEED_ID in found[1], found
+
+
+@pytest.mark.integration
+def test_a_sentence_that_counts_what_is_asked_needs_less_similarity(embedder) -> None:  # type: ignore[no-untyped-def]
+    """A paraphrased "how many" ("people escaping the war", "taken in") is worded unlike its answer ("hosting 80,000
+    people who have fled"), whose similarity falls under the refusal threshold; that it counts exactly the people
+    asked about is evidence enough. Without the relief this question was refused."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    ps = [
+        passage(1, "Those of you covering St. Patrick's Day last week heard the President talk with the Taoiseach "
+                   "about the war. He spoke for 30 minutes about the Irish welcome.", doc="call"),
+        passage(2, "They discussed their countries' shared commitment to continue supporting Ukraine in the face of "
+                   "Russia's brutal aggression, with President Biden praising the generosity of the Irish people in "
+                   "hosting 80,000 people who have fled the conflict.", doc="readout"),
+    ]  # fmt: skip
+    q = "How many people escaping the war have the Irish taken in, according to the St. Patrick's Day talks at the White House?"
+    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
+    assert chosen and "80,000 people" in chosen[0].text, [c.text for c in chosen]
