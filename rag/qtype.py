@@ -8,7 +8,7 @@ import re
 
 from rag.dates import date_hints
 
-__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part", "named_noun"]
+__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part", "named_noun", "question_parts"]
 
 NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -113,3 +113,12 @@ def is_multi_part(question: str) -> bool:
     """A question in parts ("When was X, and which Y...", "in January 2021 and in October 2021"), whose parts
     may be answered by different documents. Any other question is answered from one document."""
     return len(WH.findall(question)) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))
+
+
+_PART = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|where|who|whom|whose|in which|from which)\b)", re.I)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions a question in parts asks: "When was AUKUS created and how long was the effort?" -> "When was
+    AUKUS created", "how long was the effort?". A question in one part is its only part."""
+    return [p.strip() for p in _PART.split(question) if p.strip()]

@@ -17,9 +17,9 @@ from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.dates import date_hints, in_spans
 from rag.embedder import Embedder
-from rag.expand import expand
+from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import WH, answer_type, is_multi_part
+from rag.qtype import WH, answer_type, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, Scored, score_sentences
 from rag.types import Passage
 
@@ -168,17 +168,40 @@ class ExtractiveBackend(Backend):
         self.max_sentences = max_sentences
         self.margin = margin
 
-    def select(self, request: GenerationRequest) -> list[Scored]:
-        expanded = expand(request.question)
-        question = expanded.dense  # "Tokyo's premier" reads as the documents write it
+    def _ranked(self, question: str, request: GenerationRequest) -> list[Scored]:
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
-        spans = date_hints(request.question)
+        spans = date_hints(question)
         inside = [in_spans(p.date, spans, p.text) for p in request.passages]
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
                 if not inside[c.passage - 1]:
                     c.score -= OUT_OF_SPAN
             ranked.sort(key=lambda c: -c.score)
+        return ranked
+
+    def select(self, request: GenerationRequest) -> list[Scored]:
+        expanded = expand(request.question)
+        question = expanded.dense  # "Tokyo's premier" reads as the documents write it
+        chosen = self._whole(request, expanded)
+        if not is_multi_part(request.question):
+            return chosen
+        for part in question_parts(question):
+            # "When was AUKUS created, and how long was the effort...": each part gets its best sentence, even when
+            # the whole question, whose parts dilute each other, finds none
+            found = self._ranked(part, request)
+            if answer_type(part) in _MUST_HOLD:
+                found = [c for c in found if c.typed]
+            top = next(iter(found), None)
+            if top is None or top.evidence < self.threshold or any(_similar(top.text, o.text) for o in chosen):
+                continue
+            p = request.passages[top.passage - 1]
+            if not missing_focus(part, f"{p.title} {p.text}") and not missing_year(part, request.passages):
+                chosen.append(top)
+        return chosen
+
+    def _whole(self, request: GenerationRequest, expanded: Expansion) -> list[Scored]:
+        question = expanded.dense
+        ranked = self._ranked(question, request)
         kind = answer_type(question)
         threshold = self.threshold
         if kind in _MUST_HOLD and len(WH.findall(question)) == 1:
