@@ -354,3 +354,24 @@ def test_each_part_of_a_question_gets_its_sentence(embedder) -> None:  # type: i
     chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
     texts = [c.text for c in chosen]
     assert any("September 2021" in t for t in texts) and any("18 months" in t for t in texts), texts
+
+
+@pytest.mark.integration
+def test_each_time_a_question_names_gets_a_sentence_of_that_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "... in March 2021 and ... in January 2021": one sentence per time, each from a document of that time."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    def dated(n: int, text: str, doc: str, date: str) -> Passage:
+        return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", date, 0, len(text), text)
+
+    ps = [
+        dated(1, "They discussed regional security issues, including China and North Korea.", "call", "2021-01-27"),
+        dated(2, "The leaders talked about trade, and President Biden raised North Korea's missile launches.",
+              "summit", "2022-05-24"),
+        dated(3, "We reaffirm our commitment to the complete denuclearization of North Korea.", "quad", "2021-03-12"),
+    ]  # fmt: skip
+    q = "What did the Quad leaders in March 2021 and Biden and Suga in January 2021 say about North Korea?"
+    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
+    docs = {ps[c.passage - 1].doc_id for c in chosen}
+    assert {"call", "quad"} <= docs and "summit" not in docs, [c.text for c in chosen]

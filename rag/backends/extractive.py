@@ -15,7 +15,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.dates import date_hints, in_spans
+from rag.dates import DateSpan, date_hints, in_spans
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -168,9 +168,11 @@ class ExtractiveBackend(Backend):
         self.max_sentences = max_sentences
         self.margin = margin
 
-    def _ranked(self, question: str, request: GenerationRequest) -> list[Scored]:
+    def _ranked(
+        self, question: str, request: GenerationRequest, spans: tuple[DateSpan, ...] | None = None
+    ) -> list[Scored]:
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
-        spans = date_hints(question)
+        spans = date_hints(question) if spans is None else spans
         inside = [in_spans(p.date, spans, p.text) for p in request.passages]
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
@@ -185,10 +187,17 @@ class ExtractiveBackend(Backend):
         chosen = self._whole(request, expanded)
         if not is_multi_part(request.question):
             return chosen
-        for part in question_parts(question):
-            # "When was AUKUS created, and how long was the effort...": each part gets its best sentence, even when
-            # the whole question, whose parts dilute each other, finds none
-            found = self._ranked(part, request)
+        # "When was AUKUS created, and how long was the effort...": each part gets its best sentence, even when
+        # the whole question, whose parts dilute each other, finds none. "... in January 2021 and in October 2021":
+        # each time is a part, answered only by a document of that time.
+        parts: list[tuple[str, tuple[DateSpan, ...] | None]] = [(p, None) for p in question_parts(question)]
+        times = date_hints(request.question)
+        if len(parts) == 1 and len(times) > 1:
+            parts = [(question, (t,)) for t in times]
+        for part, span in parts:
+            found = self._ranked(part, request, span)
+            if span:
+                found = [c for c in found if in_spans(request.passages[c.passage - 1].date, span)]
             if answer_type(part) in _MUST_HOLD:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
