@@ -98,7 +98,7 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     asked = question.lower()
     if kind == "named":
         noun = named_noun(question)
-        return bool(noun) and _names(noun, text, asked)  # type: ignore[arg-type]
+        return noun is not None and _names(noun, text, asked)
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))

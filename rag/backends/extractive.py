@@ -194,7 +194,7 @@ class ExtractiveBackend(Backend):
         times = date_hints(request.question)
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
-        for part, span in parts:
+        for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
             if span:
                 found = [c for c in found if in_spans(request.passages[c.passage - 1].date, span)]
