@@ -194,6 +194,7 @@ class ExtractiveBackend(Backend):
         times = date_hints(request.question)
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
+        in_order: list[Scored] = []  # the parts' sentences in the order the parts are asked
         for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
             if span:
@@ -201,12 +202,16 @@ class ExtractiveBackend(Backend):
             if answer_type(part) in _MUST_HOLD:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
-            if top is None or top.evidence < self.threshold or any(_similar(top.text, o.text) for o in chosen):
+            if top is None or top.evidence < self.threshold:
+                continue
+            if same := next((o for o in chosen if _similar(top.text, o.text)), None):
+                in_order.append(same)
                 continue
             p = request.passages[top.passage - 1]
             if not missing_focus(part, f"{p.title} {p.text}") and not missing_year(part, request.passages):
                 chosen.append(top)
-        return chosen
+                in_order.append(top)
+        return list({id(c): c for c in in_order + chosen}.values())
 
     def _whole(self, request: GenerationRequest, expanded: Expansion) -> list[Scored]:
         question = expanded.dense
