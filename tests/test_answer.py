@@ -16,6 +16,7 @@ from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
 from rag.qtype import answer_type
 from rag.retrieve import Filters, rrf
+from rag.sentences import Scored
 from rag.store import Store
 from rag.types import Passage
 from tests.conftest import SEED_ID
@@ -23,6 +24,23 @@ from tests.conftest import SEED_ID
 
 def passage(n: int, text: str, doc: str = "d", start: int = 0) -> Passage:
     return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", "2022-01-21", start, start + len(text), text)
+
+
+def select(embedder: object, question: str, passages: list[Passage], **settings: object) -> list[Scored]:
+    """The sentences the extractive backend answers with, from these passages."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    return ExtractiveBackend(Settings(**settings), embedder).select(GenerationRequest(question, passages))  # type: ignore[arg-type]
+
+
+# a press call that talks about the Irish welcome without counting anyone
+ST_PATRICKS_CALL = passage(
+    1,
+    "Those of you covering St. Patrick's Day last week heard the President talk with the Taoiseach about the war. "
+    "He spoke for 30 minutes about the Irish welcome.",
+    doc="call",
+)
 
 
 # --- unit ------------------------------------------------------------------------------------------------------
@@ -270,17 +288,13 @@ def test_how_many_is_answered_by_the_sentence_that_counts(embedder) -> None:  # 
     """The first passage matches the question's words best but counts nothing it asks about; the sentence that puts
     a number before "people" answers, even from a lower passage. Without the preference the first sentence led and
     the answer was refused for lack of "people" in its passage."""
-    from rag.backends.base import GenerationRequest
-    from rag.backends.extractive import ExtractiveBackend
-
     ps = [
-        passage(1, "Those of you covering St. Patrick's Day last week heard the President talk with the Taoiseach "
-                   "about the war. He spoke for 30 minutes about the Irish welcome.", doc="call"),
+        ST_PATRICKS_CALL,
         passage(2, "They discussed supporting Ukraine, with President Biden praising the generosity of the Irish "
                    "people in hosting 80,000 people who have fled the conflict.", doc="readout"),
     ]  # fmt: skip
     q = "How many people escaping the war have the Irish taken in, according to the St. Patrick's Day talks?"
-    chosen = ExtractiveBackend(Settings(refusal_threshold=0.2), embedder).select(GenerationRequest(q, ps))
+    chosen = select(embedder, q, ps, refusal_threshold=0.2)
     assert chosen and "80,000 people" in chosen[0].text, [c.text for c in chosen]
 
 
@@ -310,18 +324,14 @@ def test_a_sentence_that_counts_what_is_asked_needs_less_similarity(embedder) ->
     """A paraphrased "how many" ("people escaping the war", "taken in") is worded unlike its answer ("hosting 80,000
     people who have fled"), whose similarity falls under the refusal threshold; that it counts exactly the people
     asked about is evidence enough. Without the relief this question was refused."""
-    from rag.backends.base import GenerationRequest
-    from rag.backends.extractive import ExtractiveBackend
-
     ps = [
-        passage(1, "Those of you covering St. Patrick's Day last week heard the President talk with the Taoiseach "
-                   "about the war. He spoke for 30 minutes about the Irish welcome.", doc="call"),
+        ST_PATRICKS_CALL,
         passage(2, "They discussed their countries' shared commitment to continue supporting Ukraine in the face of "
                    "Russia's brutal aggression, with President Biden praising the generosity of the Irish people in "
                    "hosting 80,000 people who have fled the conflict.", doc="readout"),
     ]  # fmt: skip
     q = "How many people escaping the war have the Irish taken in, according to the St. Patrick's Day talks at the White House?"
-    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
+    chosen = select(embedder, q, ps)
     assert chosen and "80,000 people" in chosen[0].text, [c.text for c in chosen]
 
 
@@ -341,9 +351,6 @@ def test_a_question_in_parts_is_split_at_its_second_question_word() -> None:
 def test_each_part_of_a_question_gets_its_sentence(embedder) -> None:  # type: ignore[no-untyped-def]
     """The second part is answered by another document. Before, a sentence from another document joined the answer
     only when it scored nearly as well as the best against the whole question, and this one did not."""
-    from rag.backends.base import GenerationRequest
-    from rag.backends.extractive import ExtractiveBackend
-
     ps = [
         passage(1, "When AUKUS was announced in September 2021, the three leaders committed to a new security "
                    "partnership for the Indo-Pacific.", doc="implementation"),
@@ -351,7 +358,7 @@ def test_each_part_of_a_question_gets_its_sentence(embedder) -> None:  # type: i
                    "this capability.", doc="statement"),
     ]  # fmt: skip
     q = "When was AUKUS created, and how long was the effort to find a submarine pathway?"
-    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
+    chosen = select(embedder, q, ps)
     texts = [c.text for c in chosen]
     assert len(texts) == 2 and "September 2021" in texts[0] and "18 months" in texts[1], texts
 
@@ -360,9 +367,6 @@ def test_each_part_of_a_question_gets_its_sentence(embedder) -> None:  # type: i
 def test_the_parts_are_answered_in_the_order_asked(embedder) -> None:  # type: ignore[no-untyped-def]
     """The Kuwait sentence is the best for the whole question either way round; the answer still follows the
     question (before, it always led)."""
-    from rag.backends.base import GenerationRequest
-    from rag.backends.extractive import ExtractiveBackend
-
     ps = [
         passage(1, "Today in Jeddah, President Joseph R. Biden, Jr. met with Crown Prince Sheikh Mishal Al-Ahmad "
                    "Al-Jabir Al-Sabah of Kuwait.", doc="kuwait"),
@@ -370,21 +374,18 @@ def test_the_parts_are_answered_in_the_order_asked(embedder) -> None:  # type: i
                    "the enduring strength of the strategic friendship between the United States and Jordan.",
                 doc="jordan"),
     ]  # fmt: skip
-    backend = ExtractiveBackend(Settings(), embedder)
     for first, second in (
         ("Jordan's King Abdullah II", "Kuwait's Crown Prince"),
         ("Kuwait's Crown Prince", "Jordan's King Abdullah II"),
     ):
         q = f"In which city did Biden meet {first}, and in which city did he meet {second}?"
-        docs = [ps[c.passage - 1].doc_id for c in backend.select(GenerationRequest(q, ps))]
+        docs = [ps[c.passage - 1].doc_id for c in select(embedder, q, ps)]
         assert docs == [first.split("'")[0].lower(), second.split("'")[0].lower()], (q, docs)
 
 
 @pytest.mark.integration
 def test_each_time_a_question_names_gets_a_sentence_of_that_time(embedder) -> None:  # type: ignore[no-untyped-def]
     """ "... in March 2021 and ... in January 2021": one sentence per time, each from a document of that time."""
-    from rag.backends.base import GenerationRequest
-    from rag.backends.extractive import ExtractiveBackend
 
     def dated(n: int, text: str, doc: str, date: str) -> Passage:
         return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", date, 0, len(text), text)
@@ -396,6 +397,6 @@ def test_each_time_a_question_names_gets_a_sentence_of_that_time(embedder) -> No
         dated(3, "We reaffirm our commitment to the complete denuclearization of North Korea.", "quad", "2021-03-12"),
     ]  # fmt: skip
     q = "What did the Quad leaders in March 2021 and Biden and Suga in January 2021 say about North Korea?"
-    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(q, ps))
+    chosen = select(embedder, q, ps)
     docs = {ps[c.passage - 1].doc_id for c in chosen}
     assert {"call", "quad"} <= docs and "summit" not in docs, [c.text for c in chosen]
