@@ -177,7 +177,7 @@ def test_several_sessions_upload_and_ask_at_once(server: str, page, tmp_path: Pa
         p1.locator(upload).set_input_files(str(tmp_path / "orca.txt"))
         p3.locator(upload).set_input_files([str(tmp_path / "orca.txt"), str(tmp_path / "heron.txt")])
         p2.locator(upload).set_input_files(str(tmp_path / "lynx.txt"))
-        for pg in (p1, p3):
+        for pg in (p1, p2, p3):  # each page has rerun after its upload: a question typed during that rerun is lost
             pg.get_by_role("button", name="Add to the library").wait_for(timeout=30_000)
         p1.get_by_role("button", name="Add to the library").click()
         p3.get_by_role("button", name="Add to the library").click()
