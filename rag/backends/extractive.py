@@ -184,8 +184,9 @@ class ExtractiveBackend(Backend):
     def select(self, request: GenerationRequest) -> list[Scored]:
         expanded = expand(request.question)
         question = expanded.dense  # "Tokyo's premier" reads as the documents write it
-        chosen = self._whole(request, expanded)
-        if not is_multi_part(request.question):
+        multi = is_multi_part(request.question)
+        chosen = self._whole(request, expanded, multi)
+        if not multi:
             return chosen
         # "When was AUKUS created, and how long was the effort...": each part gets its best sentence, even when
         # the whole question, whose parts dilute each other, finds none. "... in January 2021 and in October 2021":
@@ -213,7 +214,7 @@ class ExtractiveBackend(Backend):
                 in_order.append(top)
         return list({id(c): c for c in in_order + chosen}.values())
 
-    def _whole(self, request: GenerationRequest, expanded: Expansion) -> list[Scored]:
+    def _whole(self, request: GenerationRequest, expanded: Expansion, multi: bool) -> list[Scored]:
         question = expanded.dense
         ranked = self._ranked(question, request)
         kind = answer_type(question)
@@ -241,7 +242,6 @@ class ExtractiveBackend(Backend):
         if missing_focus(question, context) or missing_year(question, request.passages):
             return []
         chosen = [best]
-        multi = is_multi_part(request.question)
         for c in ranked[1:]:
             if len(chosen) >= self.max_sentences or c.score < best.score - self.margin:
                 break
