@@ -5,6 +5,7 @@ passages by their best sentence's evidence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from rag.bm25 import tokenize
 from rag.qtype import answer_type, holds
 from rag.types import Passage
 
-__all__ = ["OUT_OF_SPAN", "Scored", "score_sentences"]
+__all__ = ["OUT_OF_SPAN", "Scored", "says_something", "score_sentences"]
 
 OUT_OF_SPAN = 0.15  # taken from a sentence whose document lies outside the dates a question names
 
@@ -36,6 +37,16 @@ class Scored:
 
 # Weights and threshold tuned on eval/dev.jsonl (see README, "Tuning").
 W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.10, 0.30, 0.08, 0.30
+
+# a transcript's speaker label ("PRESIDENT YOON:", "Q:") and stage directions ("(As interpreted.)", "(Laughter.)")
+_SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’ -]*[A-Z.]|Q):\s*")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def says_something(sentence: str) -> bool:
+    """Four words or more once a transcript's speaker label and stage directions are set aside: "PRESIDENT YOON:
+    (As interpreted.)" says nothing, whatever the question."""
+    return len(_ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()) >= 4
 
 
 def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
@@ -62,7 +73,7 @@ def score_sentences(
         ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
         for s in split_sentences(p.text):
             key = (p.doc_id, p.start + s.start)
-            if key in seen or len(s.text.split()) < 4:
+            if key in seen or not says_something(s.text):
                 continue
             seen.add(key)
             cands.append(Scored(pi, s.start, s.end, s.text, 0.0, 0.0, 0.0))
