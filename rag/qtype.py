@@ -24,12 +24,17 @@ TYPES: dict[str, re.Pattern[str]] = {
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(today|yesterday|tomorrow|this (week|month|year))\b"),
-    "number": re.compile(rf"\d(?:[\d,.]*\d)?|\b({NUM_WORDS}|million|billion|trillion|percent)\b", re.I),
+    # not a name with digits ("G20", "F-16", "COVID-19") nor a compound adjective ("a two-state solution")
+    "number": re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?|"
+                         rf"\b({NUM_WORDS}|million|billion|trillion|percent)\b(?!-[a-z])", re.I),
     # a title and the name after it ("Prime Minister Kishida Fumio"): group 1 is the name
     "person": re.compile(r"\b(?:President|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Premier|Prince|"
                          r"Emperor|Sultan|Sheikh|Emir|Ambassador|Envoy|Advis[eo]r|Director|Chair(?:man|woman)?|"
                          r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)\.? "
                          r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
+    # what "how much" asks: money, a share, a large count ("$5.7 billion", "USD 102 million", "40%", "80,000")
+    "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
+                         r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+"),
 }  # fmt: skip
 _ASKS: list[tuple[re.Pattern[str], str]] = [
@@ -99,12 +104,15 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "named":
         noun = named_noun(question)
         return noun is not None and _names(noun, text, asked)
+    if kind == "number" and _HOW_MUCH.search(question):
+        kind = "amount"  # "How much did the United States commit?" is not answered by "a two-state solution"
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
     return any(m.group(0).lower() not in asked for m in TYPES[kind].finditer(text))
 
 
+_HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 _MULTI = re.compile(r"\b(?:both|each|respectively|compare|and (?:how|what|which|when|where|who|whom|why))\b", re.I)
 

@@ -116,6 +116,14 @@ def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, pas
     [
         ("number", "Japan will support the station through 2030.", "How much will running it to 2030 cost?", False),
         ("number", "It will cost $5.7 billion through 2030.", "How much will running it to 2030 cost?", True),
+        # "how much" asks for an amount: not a compound adjective, not a name with digits
+        ("number", "He expressed his strong support for a two-state solution.", "How much did the US commit?", False),
+        ("number", "They discussed the G20 and the F-16 fleet.", "How much did the US commit?", False),
+        ("number", "Biden announced up to USD 102 million in new initiatives.", "How much did he announce?", True),
+        ("number", "We are raising our assistance by over half a billion dollars.", "By how much is it rising?", True),
+        ("number", "The leaders welcomed the release of two hostages.", "How many hostages were freed?", True),
+        ("number", "Twenty-five nations joined.", "How many nations joined?", True),
+        ("number", "They backed a two-state solution after COVID-19.", "How many nations joined?", False),
         ("day", "In October, the two governments plan to hold the dialogue.", "On what exact date was it held?", False),
         ("day", "The dialogue was held on October 14 in Kyiv.", "On what exact date was it held?", True),
         ("day", "The leaders met today in Kyiv.", "On what date did they meet?", True),  # today: the document's date
