@@ -400,3 +400,45 @@ def test_each_time_a_question_names_gets_a_sentence_of_that_time(embedder) -> No
     chosen = select(embedder, q, ps)
     docs = {ps[c.passage - 1].doc_id for c in chosen}
     assert {"call", "quad"} <= docs and "summit" not in docs, [c.text for c in chosen]
+
+
+def test_a_transcripts_speaker_label_and_stage_directions_are_not_an_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    from rag.sentences import says_something
+
+    assert not says_something("PRESIDENT YOON: (As interpreted.)")
+    assert not says_something("MS. JEAN-PIERRE: Hi. (Laughter.)")
+    assert says_something("PRESIDENT YOON: (As interpreted.) I am delighted to meet him again.")
+    assert says_something("Q: Mr. President, what about China?")
+    remarks = passage(
+        1, "PRESIDENT YOON: (As interpreted.)\n\nThe floor is yours, sir, and we thank you.", doc="remarks"
+    )
+    texts = [c.text for c in select(embedder, "Who interpreted for President Yoon?", [remarks], refusal_threshold=0.0)]
+    assert "PRESIDENT YOON: (As interpreted.)" not in texts
+
+
+def test_a_duration_from_a_document_of_another_time_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    q = "How long did Biden's November 2021 meeting with Joko Widodo last?"
+    readout = Passage(
+        "w21::v::00000", "w21", "Readout of a Meeting with President Joko Widodo", "2021-11-01", 0, 81,
+        "President Joseph R. Biden, Jr. today met with President Joko Widodo of Indonesia.",
+    )  # fmt: skip
+    text = (
+        "On the cusp of celebrating 75 years of diplomatic relations, President Biden and President Widodo commit "
+        "to elevate the relationship."
+    )
+    later = Passage("w23::v::00000", "w23", "Joint Statement", "2023-11-13", 0, len(text), text)
+    assert select(embedder, q, [readout, later], refusal_threshold=0.0) == []
+    # the same duration from a document of the time asked would answer
+    same_time = Passage("w23::v::00000", "w23", "Joint Statement", "2021-11-01", 0, len(text), text)
+    assert [c.text for c in select(embedder, q, [readout, same_time], refusal_threshold=0.0)] == [text]
+
+
+def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]
+    q = "How much will extending International Space Station operations to 2030 cost the United States?"
+    wind = passage(
+        1,
+        "That includes allocating $40 billion for new investments in offshore wind. It will cut the cost of clean energy by 2030.",
+    )
+    assert select(embedder, q, [wind], refusal_threshold=0.0) == []
+    station = passage(1, "Extending International Space Station operations to 2030 will cost about $3 billion a year.")
+    assert [c.text for c in select(embedder, q, [station], refusal_threshold=0.0)] == [station.text]

@@ -64,6 +64,7 @@ _SCAFFOLD = frozenset(
 # corpus every word is "rare" (an unseen word's IDF is ln(2N + 2)), so the rule only fires past ~2,500 chunks.
 RARE_IDF, WEAK_DENSE = 8.5, 0.70
 COUNTED_RELIEF = 0.06  # 0.04 and 0.08 measured alike on both question sets
+TYPED_ALONE_DENSE = 0.6  # a typed sentence sharing no word with the question needs this much similarity
 
 
 def missing_rare_term(
@@ -221,7 +222,13 @@ class ExtractiveBackend(Backend):
         threshold = self.threshold
         if kind in _MUST_HOLD and len(WH.findall(question)) == 1:
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
-            ranked = [c for c in ranked if c.typed]
+            # ... and a number sharing no word with the question counts something else ("tens of billions of
+            # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
+            ranked = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
+            spans = date_hints(question)
+            inside = [in_spans(p.date, spans, p.text) for p in request.passages]
+            if any(inside):  # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
+                ranked = [c for c in ranked if inside[c.passage - 1]]
             if counted := counted_words(question):
                 marks = [count_attached(c.text, counted) for c in ranked]
                 if False in marks and True not in marks:
