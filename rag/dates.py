@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints", "in_spans", "period"]
+__all__ = ["DateSpan", "date_hints", "in_spans", "names_another_day", "period"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -127,3 +127,23 @@ def date_hints(question: str) -> tuple[DateSpan, ...]:
             continue
         spans.append(_month_span(int(m["year"]), 1, 12))
     return tuple(dict.fromkeys(spans))
+
+
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_DAY}\b(?!\d)", re.I)
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}}){_DAY}\s+{_MONTH}", re.I)
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    return {(MONTHS[m["month"].lower()], int(m["day"])) for r in (_MONTH_DAY, _DAY_MONTH) for m in r.finditer(text)}
+
+
+def names_another_day(question: str, sentence: str) -> bool:
+    """The question names a day ("on May 18, 2023") and the sentence another day of that month ("met in Hiroshima
+    on May 20, 2023") and not the one asked: the sentence tells of another event, though its document falls inside
+    the question's span."""
+    asked = _days(question)
+    if not asked:
+        return False
+    named = _days(sentence)
+    months = {m for m, _ in asked}
+    return not named & asked and any(m in months for m, _ in named)

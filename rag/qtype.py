@@ -86,9 +86,10 @@ def named_noun(question: str) -> str | None:
 
 
 def _names(noun: str, text: str, asked: str) -> bool:
-    """The text names a thing of that kind the question does not: "Senkaku Islands", "Alfa Bank", not "island
-    nations", and not the sentence's first word."""
-    for m in re.finditer(rf"(?<=\S )((?:[A-Z][\w'’.-]* ){{0,3}}){noun[0].upper()}{noun[1:]}s?\b", text):
+    """The text names a thing of that kind the question does not: "Senkaku Islands", "Alfa Bank", "the Presidency
+    of the Council" (for "which presidency"), not "island nations", and not the sentence's first word."""
+    capitalised = rf"(?<=\S )((?:[A-Z][\w'’.-]* ){{0,3}}){noun[0].upper()}{noun[1:]}s?\b"
+    for m in re.finditer(capitalised + r"(?: of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3})?", text):
         if m.group(0).lower() not in asked:
             return True
     return False

@@ -442,3 +442,41 @@ def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedd
     assert select(embedder, q, [wind], refusal_threshold=0.0) == []
     station = passage(1, "Extending International Space Station operations to 2030 will cost about $3 billion a year.")
     assert [c.text for c in select(embedder, q, [station], refusal_threshold=0.0)] == [station.text]
+
+
+def test_a_sentence_about_another_day_does_not_answer_for_the_day_asked(embedder) -> None:  # type: ignore[no-untyped-def]
+    quad_text = (
+        "President Biden, Prime Minister Albanese, Prime Minister Kishida and Prime Minister Modi met in Hiroshima on "
+        "May 20, 2023 for the fifth Quad Leaders' Summit."
+    )
+    bilateral_text = "President Joseph R. Biden, Jr. met with Prime Minister Kishida Fumio of Japan in Hiroshima today."
+    quad = Passage(
+        "quad::v::00000", "quad", "Quad Leaders' Summit Fact Sheet", "2023-05-20", 0, len(quad_text), quad_text
+    )
+    bilateral = Passage(
+        "bil::v::00000", "bil", "Readout of a Meeting", "2023-05-18", 0, len(bilateral_text), bilateral_text
+    )
+    chosen = select(embedder, "Where did Biden meet Prime Minister Kishida on May 18, 2023?", [quad, bilateral])
+    assert [c.text for c in chosen] == [bilateral_text]
+
+
+def test_each_part_is_answered_on_its_own_evidence_and_nothing_else_is_added(embedder) -> None:  # type: ignore[no-untyped-def]
+    def dated(doc: str, iso: str, text: str) -> Passage:
+        return Passage(f"{doc}::v::00000", doc, f"Readout {doc}", iso, 0, len(text), text)
+
+    welcome = (
+        "President Joseph R. Biden, Jr. welcomed President Pedro Sanchez of Spain to the White House today to "
+        "reaffirm the close partnership between the United States and Spain."
+    )
+    g20 = "The President welcomed Indonesia's forthcoming G20 Presidency and expressed support for its leadership."
+    council = (
+        "The two leaders discussed ongoing efforts to advance prosperity and security, including as Spain assumes "
+        "the Presidency of the Council of the European Union this July."
+    )
+    passages = [dated("spain", "2023-05-12", welcome), dated("indonesia", "2021-11-01", g20)]
+    passages.append(dated("spain2", "2023-05-12", council))  # ranked last for the whole question
+    q = (
+        "Which Indonesian presidency did Biden welcome in November 2021, and which Spanish presidency did he and "
+        "Sanchez discuss in May 2023?"
+    )
+    assert [c.text for c in select(embedder, q, passages)] == [g20, council]

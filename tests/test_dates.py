@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.clean import find_period
-from rag.dates import DateSpan, date_hints, in_spans, period
+from rag.dates import DateSpan, date_hints, in_spans, names_another_day, period
 from rag.qtype import is_multi_part
 
 
@@ -107,3 +107,20 @@ def test_a_later_passage_that_names_the_month_is_inside_it(iso: str, text: str, 
 
 def test_a_year_is_not_recalled_by_words() -> None:
     assert not in_spans("2022-03-01", date_hints("What did they agree in 2021?"), "As they agreed in 2021, ...")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("Where did Biden meet Kishida on May 18, 2023?", "They met in Hiroshima on May 20, 2023 for the Quad.", True),
+        ("Where did Biden meet Kishida on May 18, 2023?", "Hiroshima, 20 May 2023", True),
+        ("Where did Biden meet Kishida on May 18, 2023?", "Biden met Kishida in Hiroshima today.", False),
+        ("Where did Biden meet Kishida on May 18, 2023?", "On May 18 and May 19 they met in Hiroshima.", False),
+        ("Where did Biden meet Kishida on May 18, 2023?", "On June 3 they spoke again.", False),
+        ("Where did they meet in May 2023?", "They met on May 20, 2023.", False),  # no day asked
+    ],
+)  # fmt: skip
+def test_a_sentence_naming_another_day_of_the_asked_month_tells_of_another_event(
+    question: str, sentence: str, other: bool
+) -> None:
+    assert names_another_day(question, sentence) is other

@@ -138,6 +138,9 @@ def test_one_missing_rare_word_marks_an_unanswerable_question(question: str, pas
         # "which X": a name of that kind ("Senkaku Islands"), not the word alone ("island nations")
         ("named", "China has intruded into the waters of the Senkaku Islands.", "Which islands has Beijing sent ships to?", True),
         ("named", "Many of these island nations have just a couple of ships.", "Which islands has Beijing sent ships to?", False),
+        # the name may follow the noun: "the Presidency of the Council of the European Union"
+        ("named", "They spoke as Spain assumes the Presidency of the Council this July.", "Which Spanish presidency did they discuss?", True),
+        ("named", "Biden welcomed President Sanchez of Spain to the White House.", "Which Spanish presidency did they discuss?", False),
         ("named", "Sanctions fell on Sberbank and Russia's largest private bank, Alfa Bank.", "Which two Russian banks were blocked?", True),
     ],
 )  # fmt: skip

@@ -15,12 +15,12 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.dates import DateSpan, date_hints, in_spans
+from rag.dates import DateSpan, date_hints, in_spans, names_another_day
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
 from rag.qtype import WH, answer_type, is_multi_part, question_parts
-from rag.sentences import OUT_OF_SPAN, Scored, score_sentences
+from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
 from rag.types import Passage
 
 __all__ = ["ExtractiveBackend", "missing_focus", "missing_year"]
@@ -65,6 +65,7 @@ _SCAFFOLD = frozenset(
 RARE_IDF, WEAK_DENSE = 8.5, 0.70
 COUNTED_RELIEF = 0.06  # 0.04 and 0.08 measured alike on both question sets
 TYPED_ALONE_DENSE = 0.6  # a typed sentence sharing no word with the question needs this much similarity
+OTHER_DAY = 0.3  # taken from a sentence naming another day of the month a question's day is in
 
 
 def missing_rare_term(
@@ -179,7 +180,10 @@ class ExtractiveBackend(Backend):
             for c in ranked:
                 if not inside[c.passage - 1]:
                     c.score -= OUT_OF_SPAN
-            ranked.sort(key=lambda c: -c.score)
+        for c in ranked:  # "on May 18, 2023": a sentence about May 20 tells of another event
+            if names_another_day(question, c.text):
+                c.score -= OTHER_DAY
+        ranked.sort(key=lambda c: -c.score)
         return ranked
 
     def select(self, request: GenerationRequest) -> list[Scored]:
@@ -199,6 +203,8 @@ class ExtractiveBackend(Backend):
         in_order: list[Scored] = []  # the parts' sentences in the order the parts are asked
         for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
+            # the passages were ranked for the whole question: a part is answered on its own evidence
+            found.sort(key=lambda c: -(c.score - W_RANK * c.features[4]))  # features[4]: the passage's rank
             if span:
                 found = [c for c in found if in_spans(request.passages[c.passage - 1].date, span)]
             if answer_type(part) in _MUST_HOLD:
@@ -213,6 +219,8 @@ class ExtractiveBackend(Backend):
             if not missing_focus(part, f"{p.title} {p.text}") and not missing_year(part, request.passages):
                 chosen.append(top)
                 in_order.append(top)
+        if len(parts) > 1 and len(in_order) == len(parts):
+            return list({id(c): c for c in in_order}.values())  # one sentence per part: the rest is filler
         return list({id(c): c for c in in_order + chosen}.values())
 
     def _whole(self, request: GenerationRequest, expanded: Expansion, multi: bool) -> list[Scored]:
