@@ -480,3 +480,29 @@ def test_each_part_is_answered_on_its_own_evidence_and_nothing_else_is_added(emb
         "Sanchez discuss in May 2023?"
     )
     assert [c.text for c in select(embedder, q, passages)] == [g20, council]
+
+
+def test_a_later_part_saying_he_carries_the_first_parts_names_and_keeps_its_own_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    from rag.backends.extractive import with_subject
+
+    assert with_subject(["Where did Biden meet Trudeau in June 2022", "where did he meet him in January 2023?"]) == [
+        "Where did Biden meet Trudeau in June 2022",
+        "where did he meet him in January 2023? (Biden Trudeau)",
+    ]
+    assert with_subject(["Which presidency did Biden welcome", "which did he and Sanchez discuss?"])[1] == (
+        "which did he and Sanchez discuss?"  # it names someone of its own
+    )
+
+    def dated(doc: str, iso: str, text: str) -> Passage:
+        return Passage(f"{doc}::v::00000", doc, f"Readout {doc}", iso, 0, len(text), text)
+
+    la = "President Biden met today with Prime Minister Justin Trudeau of Canada in Los Angeles."
+    mexico = "President Biden met today with Prime Minister Justin Trudeau of Canada in Mexico City."
+    vilnius = "President Joe Biden met with President Volodymyr Zelenskyy of Ukraine in Vilnius on July 12, 2023."
+    passages = [
+        dated("la", "2022-06-09", la),
+        dated("vilnius", "2023-07-12", vilnius),
+        dated("mx", "2023-01-10", mexico),
+    ]
+    q = "Where did Biden meet Trudeau in June 2022, and where did he meet him in January 2023?"
+    assert [c.text for c in select(embedder, q, passages)] == [la, mexico]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ingest.clean import MONTHS
 from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
@@ -155,6 +156,28 @@ def missing_focus(question: str, passage_text: str) -> str | None:
     return stems[0] if stems[0] not in context else None
 
 
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|they|them|their|it|its)\b", re.I)
+_NAME = re.compile(r"(?<=\S )[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def with_subject(parts: list[str]) -> list[str]:
+    """A later part that says "he" or "him" and names no one carries the names of the first: "where did he meet
+    him in January 2023?" after "Where did Biden meet Trudeau in June 2022" reads "... in January 2023? (Biden
+    Trudeau)". Dates stay behind: each part keeps its own time."""
+    if len(parts) < 2:
+        return parts
+
+    def names(text: str) -> list[str]:
+        return [n for n in _NAME.findall(text) if n.lower().rstrip(".") not in MONTHS]
+
+    carried = " ".join(dict.fromkeys(names(parts[0])))
+    if not carried:
+        return parts
+    return [parts[0]] + [
+        f"{p.rstrip('?. ')}? ({carried})" if _PRONOUN.search(p) and not names(p) else p for p in parts[1:]
+    ]
+
+
 def _similar(a: str, b: str) -> bool:
     ta, tb = set(tokenize(a)), set(tokenize(b))
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
@@ -196,7 +219,9 @@ class ExtractiveBackend(Backend):
         # "When was AUKUS created, and how long was the effort...": each part gets its best sentence, even when
         # the whole question, whose parts dilute each other, finds none. "... in January 2021 and in October 2021":
         # each time is a part, answered only by a document of that time.
-        parts: list[tuple[str, tuple[DateSpan, ...] | None]] = [(p, None) for p in question_parts(question)]
+        parts: list[tuple[str, tuple[DateSpan, ...] | None]] = [
+            (p, None) for p in with_subject(question_parts(question))
+        ]
         times = date_hints(request.question)
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
@@ -205,14 +230,15 @@ class ExtractiveBackend(Backend):
             found = self._ranked(part, request, span)
             # the passages were ranked for the whole question: a part is answered on its own evidence
             found.sort(key=lambda c: -(c.score - W_RANK * c.features[4]))  # features[4]: the passage's rank
-            if span:
-                found = [c for c in found if in_spans(request.passages[c.passage - 1].date, span)]
+            inside = [in_spans(p.date, span or date_hints(part)) for p in request.passages]
+            if any(inside):  # "..., and where did he meet him in January 2023?": a document of that time answers
+                found = [c for c in found if inside[c.passage - 1]]
             if answer_type(part) in _MUST_HOLD:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
                 continue
-            if same := next((o for o in chosen if _similar(top.text, o.text)), None):
+            if same := next((o for o in chosen if o.text == top.text), None):  # already chosen, maybe elsewhere
                 in_order.append(same)
                 continue
             p = request.passages[top.passage - 1]
