@@ -97,6 +97,13 @@ PHRASES: dict[str, str] = {
     r"envoys?": "special envoy ambassador",
     r"(?:the )?(?:Korean|Korea's) nuclear (?:programme|program)": "denuclearization of the Korean Peninsula",
     r"rejoin": "return to",
+    r"North Korea(?! \(the DPRK\))": "North Korea (the DPRK)",
+    r"atomic (?:arms|weapons|bombs?)": "nuclear weapons",
+    r"atomic": "nuclear",
+    r"merchant (?:ships|vessels)|cargo ships|commercial shipping": "commercial vessels",
+    r"strikes? on": "attacks against",
+    r"levies|levy": "taxes",
+    r"(?:tech|technology) (?:giants|firms|companies)|big tech": "technology multinational corporations",
 }  # fmt: skip
 
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|visit|visits|visited|visiting|outside|around)\s+)$", re.I)

@@ -25,6 +25,15 @@ from rag.qtype import holds
             ["Canada", "vaccine doses"],
         ),
         ("Which role at the world body?", "Which role at the United Nations?", ["the United Nations"]),
+        # what communiqués call North Korea, and news words for what they call weapons, ships and taxes
+        ("How is Pyongyang paying for arms?", "How is North Korea (the DPRK) paying for arms?", ["the DPRK"]),
+        ("Before using atomic arms?", "Before using nuclear weapons?", ["nuclear weapons"]),
+        (
+            "Strikes on merchant ships?",
+            "attacks against commercial vessels?",
+            ["attacks against", "commercial vessels"],
+        ),
+        ("Levies on tech giants?", "taxes on technology multinational corporations?", ["taxes"]),
     ],
 )
 def test_metonyms_become_the_names_documents_use(question: str, dense: str, added: list[str]) -> None:
