@@ -178,6 +178,15 @@ def with_subject(parts: list[str]) -> list[str]:
     ]
 
 
+def _of_the_time(
+    ranked: list[Scored], passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True
+) -> list[Scored]:
+    """The sentences from documents of the times named, when any passage is one (or, with ``recall``, looks back
+    at that month by name); else all of them."""
+    inside = [in_spans(p.date, spans, p.text if recall else "") for p in passages]
+    return [c for c in ranked if inside[c.passage - 1]] if any(inside) else ranked
+
+
 def _similar(a: str, b: str) -> bool:
     ta, tb = set(tokenize(a)), set(tokenize(b))
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
@@ -230,9 +239,9 @@ class ExtractiveBackend(Backend):
             found = self._ranked(part, request, span)
             # the passages were ranked for the whole question: a part is answered on its own evidence
             found.sort(key=lambda c: -(c.score - W_RANK * c.features[4]))  # features[4]: the passage's rank
-            inside = [in_spans(p.date, span or date_hints(part)) for p in request.passages]
-            if any(inside):  # "..., and where did he meet him in January 2023?": a document of that time answers
-                found = [c for c in found if inside[c.passage - 1]]
+            # "..., and where did he meet him in January 2023?": a document of that time answers (not a later one
+            # that recalls it: a later statement naming "March 2021" took a part)
+            found = _of_the_time(found, request.passages, span or date_hints(part), recall=False)
             if answer_type(part) in _MUST_HOLD:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
@@ -259,10 +268,8 @@ class ExtractiveBackend(Backend):
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
             ranked = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
-            spans = date_hints(question)
-            inside = [in_spans(p.date, spans, p.text) for p in request.passages]
-            if any(inside):  # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
-                ranked = [c for c in ranked if inside[c.passage - 1]]
+            # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
+            ranked = _of_the_time(ranked, request.passages, date_hints(question))
             if counted := counted_words(question):
                 marks = [count_attached(c.text, counted) for c in ranked]
                 if False in marks and True not in marks:
