@@ -178,12 +178,16 @@ def with_subject(parts: list[str]) -> list[str]:
     ]
 
 
+def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True) -> list[bool]:
+    """Each passage's document lies in the times named (or, with ``recall``, looks back at that month by name)."""
+    return [in_spans(p.date, spans, p.text if recall else "") for p in passages]
+
+
 def _of_the_time(
     ranked: list[Scored], passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True
 ) -> list[Scored]:
-    """The sentences from documents of the times named, when any passage is one (or, with ``recall``, looks back
-    at that month by name); else all of them."""
-    inside = [in_spans(p.date, spans, p.text if recall else "") for p in passages]
+    """The sentences from documents of the times named, when any passage is one; else all of them."""
+    inside = _inside(passages, spans, recall)
     return [c for c in ranked if inside[c.passage - 1]] if any(inside) else ranked
 
 
@@ -207,7 +211,7 @@ class ExtractiveBackend(Backend):
     ) -> list[Scored]:
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
         spans = date_hints(question) if spans is None else spans
-        inside = [in_spans(p.date, spans, p.text) for p in request.passages]
+        inside = _inside(request.passages, spans)
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
                 if not inside[c.passage - 1]:
