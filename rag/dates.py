@@ -77,6 +77,8 @@ def in_spans(iso: str, spans: tuple[DateSpan, ...], text: str = "") -> bool:
 
 _MONTH_NAMES = {m: re.compile(rf"\b{calendar.month_name[m]}\b") for m in range(1, 13)}
 RECALL_WITHIN = timedelta(days=366)
+_MONTH_NUMBER = {calendar.month_name[m]: m for m in range(1, 13)}
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})(?:\s+\d{{1,2}},?)?\s+((?:19|20)\d\d)\b")
 
 
 def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
@@ -86,8 +88,14 @@ def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
     if p is None:
         return False
     for s in spans:
-        if s.end - s.start > timedelta(days=31) or not s.start <= p[0] <= s.end + RECALL_WITHIN:
-            continue  # a season or a year is too broad to recognise in words; a document before it cannot recall it
+        if not s.start <= p[0] <= s.end + RECALL_WITHIN:
+            continue  # a document before it cannot recall it
+        if s.end - s.start > timedelta(days=31):
+            # a season is too broad to recognise by a bare month, but "December 2021" is in "the end of 2021" (a
+            # fact sheet of June 2022: "signed into law in December 2021"); a whole year is not recalled
+            if s.end - s.start < timedelta(days=200) and any(s.start <= date(int(y), _MONTH_NUMBER[m], 1) <= s.end for m, y in _MONTH_YEAR.findall(text)):
+                return True
+            continue
         month = calendar.month_name[s.start.month]
         named = (
             _MONTH_NAMES[s.start.month].search(text)

@@ -110,6 +110,23 @@ def test_a_year_is_not_recalled_by_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("The Uyghur Forced Labor Prevention Act, which President Biden signed into law in December 2021.", True),
+        ("The Act, which President Biden signed into law on December 23, 2021.", True),
+        ("The Act, which President Biden signed into law in December.", False),  # which December?
+        ("The Act, which President Biden signed into law in June 2021.", False),  # not the end of 2021
+    ],
+)
+def test_a_later_passage_naming_a_month_and_year_of_a_season_is_inside_it(text: str, inside: bool) -> None:
+    """"At the end of 2021" spans three months: a June 2022 fact sheet that says "December 2021" looks back at it.
+    Before, a season was never recalled, and the one sentence naming the law lost the out-of-span penalty."""
+    spans = date_hints("Which law did the US president sign at the end of 2021?")
+    assert in_spans("2022-06-28", spans, text) is inside
+    assert not in_spans("2023-09-01", spans, text)  # more than a year later
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "other"),
     [
         ("Where did Biden meet Kishida on May 18, 2023?", "They met in Hiroshima on May 20, 2023 for the Quad.", True),
