@@ -299,6 +299,23 @@ def test_how_many_is_answered_by_the_sentence_that_counts(embedder) -> None:  # 
 
 
 @pytest.mark.integration
+def test_how_many_is_refused_when_only_another_thing_is_counted(embedder) -> None:  # type: ignore[no-untyped-def]
+    """The passage names heat pumps only in a sentence without a number and counts thermostats: "How many heat
+    pumps" has no answer here. Before, only the sentences holding a number were read for the thing counted, and the
+    thermostat count answered; the thermostat question still is."""
+    ps = [
+        passage(1, "The Task Force has met regularly to discuss options to reduce Europe's demand for natural gas and "
+                   "has also met with key stakeholders to promote the deployment of heat pumps, smart thermostats, "
+                   "and energy demand response solutions. We will encourage Member States to reach an initial goal "
+                   "of deploying at least 1.5 million energy saving smart thermostats in European households this "
+                   "year.", doc="energy"),
+    ]  # fmt: skip
+    assert select(embedder, "How many heat pumps did the energy task force aim to deploy in Europe?", ps) == []
+    chosen = select(embedder, "How many smart thermostats did the energy task force aim to deploy in Europe?", ps)
+    assert chosen and "1.5 million" in chosen[0].text
+
+
+@pytest.mark.integration
 def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(seeded: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
     """BM25 ranks the seed's "consider acquiring enemy base attack capability" first, the dense ranking does not
     place it, so fusion puts it below a small pool; sentence_rerank_extra=1 lets the rerank read it anyway."""

@@ -143,6 +143,12 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     return False if named else None
 
 
+def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bool:
+    """Some sentence names what is counted, and none counts it."""
+    marks = [count_attached(c.text, counted) for c in sentences]
+    return False in marks and True not in marks
+
+
 def missing_focus(question: str, passage_text: str) -> str | None:
     """The counted or named thing of the question, when the passage never mentions it."""
     m = _FOCUS.search(question)
@@ -268,16 +274,19 @@ class ExtractiveBackend(Backend):
         kind = answer_type(question)
         threshold = self.threshold
         if kind in _MUST_HOLD and len(WH.findall(question)) == 1:
+            counted = counted_words(question)
+            if counted and _named_never_counted(ranked, counted):
+                return []  # "How many heat pumps...?": the passages name heat pumps but count only thermostats
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
             ranked = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
             ranked = _of_the_time(ranked, request.passages, date_hints(question))
-            if counted := counted_words(question):
+            if counted:
                 marks = [count_attached(c.text, counted) for c in ranked]
                 if False in marks and True not in marks:
-                    return []  # the passages name what is counted ("concessional yen loans") but never count it
+                    return []  # the sentences that may answer name what is counted but never count it
                 # a sentence that counts it ("80,000 people") answers before one that may word it otherwise
                 keep = True if True in marks else None
                 ranked = [c for c, m in zip(ranked, marks, strict=True) if m is True or m is keep]
