@@ -93,7 +93,8 @@ def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
         if s.end - s.start > timedelta(days=31):
             # a season is too broad to recognise by a bare month, but "December 2021" is in "the end of 2021" (a
             # fact sheet of June 2022: "signed into law in December 2021"); a whole year is not recalled
-            if s.end - s.start < timedelta(days=200) and any(s.start <= date(int(y), _MONTH_NUMBER[m], 1) <= s.end for m, y in _MONTH_YEAR.findall(text)):
+            named = (date(int(y), _MONTH_NUMBER[m], 1) for m, y in _MONTH_YEAR.findall(text))
+            if s.end - s.start < timedelta(days=200) and any(s.start <= d <= s.end for d in named):
                 return True
             continue
         month = calendar.month_name[s.start.month]

@@ -119,7 +119,7 @@ def test_a_year_is_not_recalled_by_words() -> None:
     ],
 )
 def test_a_later_passage_naming_a_month_and_year_of_a_season_is_inside_it(text: str, inside: bool) -> None:
-    """"At the end of 2021" spans three months: a June 2022 fact sheet that says "December 2021" looks back at it.
+    """ "At the end of 2021" spans three months: a June 2022 fact sheet that says "December 2021" looks back at it.
     Before, a season was never recalled, and the one sentence naming the law lost the out-of-span penalty."""
     spans = date_hints("Which law did the US president sign at the end of 2021?")
     assert in_spans("2022-06-28", spans, text) is inside
