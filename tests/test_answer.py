@@ -315,6 +315,40 @@ def test_how_many_is_refused_when_only_another_thing_is_counted(embedder) -> Non
     assert chosen and "1.5 million" in chosen[0].text
 
 
+def test_countries_are_known_by_their_names_people_and_capitals() -> None:
+    from rag.countries import countries_in
+
+    assert countries_in("the ROK's President met Japanese leaders in Beijing") == {"South Korea", "Japan", "China"}
+    assert countries_in("Japan-US Summit Meeting") == {"Japan"}  # the United States is never asked for
+    assert countries_in("North Korea (the DPRK) fired") == {"North Korea"}
+    assert countries_in("the Korean Peninsula") == set()
+
+
+@pytest.mark.integration
+def test_a_question_about_a_country_its_answers_document_never_names_is_refused(embedder) -> None:  # type: ignore[no-untyped-def]
+    """What the United States and the EU give is not what Germany gives: before, the US-EU sentence answered the
+    German question. A UN statement whose title names Germany still answers for it, though its text says "we"."""
+    aid = passage(
+        1,
+        "This includes more than $1 billion in new humanitarian assistance the United States is "
+        "prepared to provide on top of the nearly $300 million already contributed.",
+        doc="us-eu",
+    )
+    assert select(embedder, "How much did Germany spend on humanitarian assistance?", [aid]) == []
+    assert select(embedder, "How much did the United States give in humanitarian assistance?", [aid])
+    speech = Passage(
+        "deu::v::00001",
+        "deu",
+        "UN General Debate: Statement by Germany",
+        "2023",
+        0,
+        60,
+        "From 2 billion euros in 2014 we tripled our humanitarian assistance to 6 billion euros.",
+    )
+    chosen = select(embedder, "How much humanitarian assistance did Germany give?", [speech])
+    assert chosen and "6 billion" in chosen[0].text
+
+
 @pytest.mark.integration
 def test_the_first_hit_of_each_ranking_is_reranked_even_when_fusion_buries_it(seeded: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
     """BM25 ranks the seed's "consider acquiring enemy base attack capability" first, the dense ranking does not

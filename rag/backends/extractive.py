@@ -16,6 +16,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
+from rag.countries import countries_in
 from rag.dates import DateSpan, date_hints, in_spans, names_another_day
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
@@ -24,7 +25,7 @@ from rag.qtype import WH, answer_type, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
 from rag.types import Passage
 
-__all__ = ["ExtractiveBackend", "missing_focus", "missing_year"]
+__all__ = ["ExtractiveBackend", "missing_country", "missing_focus", "missing_year"]
 
 
 # Words that shape a question rather than name what it is about; never evidence that an answer is missing.
@@ -99,6 +100,16 @@ _FOCUS = re.compile(
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def missing_country(question: str, passages: list[Passage], doc_id: str) -> str | None:
+    """A country the question names that the answer's document, as far as it was retrieved, never names: "How
+    much did Germany spend on aid?" is not answered by what the United States spends."""
+    asked = countries_in(question)
+    if not asked:
+        return None
+    seen = countries_in(" ".join(f"{p.title} {p.text}" for p in passages if p.doc_id == doc_id))
+    return next((c for c in sorted(asked) if c not in seen), None)
 
 
 def missing_year(question: str, passages: list[Passage]) -> str | None:
@@ -261,7 +272,11 @@ class ExtractiveBackend(Backend):
                 in_order.append(same)
                 continue
             p = request.passages[top.passage - 1]
-            if not missing_focus(part, f"{p.title} {p.text}") and not missing_year(part, request.passages):
+            if (
+                not missing_focus(part, f"{p.title} {p.text}")
+                and not missing_year(part, request.passages)
+                and not missing_country(part, request.passages, p.doc_id)
+            ):
                 chosen.append(top)
                 in_order.append(top)
         if len(parts) > 1 and len(in_order) == len(parts):
@@ -301,6 +316,8 @@ class ExtractiveBackend(Backend):
         if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
             return []
         if missing_focus(question, context) or missing_year(question, request.passages):
+            return []
+        if not multi and missing_country(question, request.passages, p.doc_id):
             return []
         chosen = [best]
         for c in ranked[1:]:
