@@ -73,6 +73,19 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("What was the estimated cost of the bridge?", "The bridge will cost $5.7 billion.", None),
         ("How much will extending the space station to 2030 cost?", "Japan will extend it through 2030.", "cost"),
         ("How much did the bridge cost Canada?", "The bridge costs $5.7 billion.", None),
+        # "who was the <office>": the office's words must be there, a nationality or a capitalised title need not
+        (
+            "Who was the Greek foreign minister at the meeting?",
+            "Biden met Prime Minister Mitsotakis of Greece.",
+            "foreign",
+        ),
+        (
+            "Who was the Japanese national security advisor Sullivan met?",
+            "He met national security advisor Akiba.",
+            None,
+        ),
+        ("Who is the chief negotiator?", "The talks were led by the trade team.", "chief"),
+        ("Who was the Secretary General of the Secretariat?", "Anything at all.", None),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:

@@ -160,8 +160,27 @@ def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bo
     return False in marks and True not in marks
 
 
+# "Who was the Greek foreign minister at...": the office asked about (its lower-case words) must be in the passage
+_ROLE = re.compile(
+    r"\b(?i:who) (?:is|was|were|are|will be) (?:the|a|an) (?:[A-Z][\w'’.-]* )*((?:[a-z][\w-]* ){0,2}"
+    r"(?:minister|secretary|advis[eo]r|ambassador|envoy|spokes(?:person|man|woman)|interpreter|chief|director|"
+    r"commander|negotiator|representative|counterpart|deputy|chair(?:man|woman|person)?|head|governor|mayor))s?\b"
+)
+
+
+def missing_role(question: str, passage_text: str) -> str | None:
+    """The office a "who was the ..." question asks about ("foreign minister"), when the passage lacks a word of it."""
+    m = _ROLE.search(question)
+    if not m:
+        return None
+    context = set(tokenize(passage_text))
+    return next((t for t in tokenize(m.group(1)) if t not in context), None)
+
+
 def missing_focus(question: str, passage_text: str) -> str | None:
     """The counted or named thing of the question, when the passage never mentions it."""
+    if role := missing_role(question, passage_text):
+        return role
     m = _FOCUS.search(question)
     if not m:
         return None
