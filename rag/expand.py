@@ -48,11 +48,17 @@ CAPITALS: dict[str, str] = {
     "La Paz": "Bolivia", "Panama City": "Panama", "San Jose": "Costa Rica", "Guatemala City": "Guatemala",
     "Tegucigalpa": "Honduras", "San Salvador": "El Salvador", "Managua": "Nicaragua", "Kingston": "Jamaica",
     "Port-au-Prince": "Haiti", "Santo Domingo": "the Dominican Republic",
+    # seats of offices, as news names them
+    "the Pentagon": "the Department of Defense", "Foggy Bottom": "the Department of State",
+    "Number 10": "the United Kingdom", "No. 10": "the United Kingdom", "the Blue House": "the Republic of Korea",
+    "the Vatican": "the Holy See",
 }  # fmt: skip
 # phrase (case-insensitive) -> the words documents use
 PHRASES: dict[str, str] = {
     r"(?:the )?(?:American|U\.?S\.?) (?:president|leader|head of state)": "the President of the United States",
     r"(?:the )?(?:American|U\.?S\.?) administration": "the United States",
+    r"(?:America's|(?:the )?(?:American|U\.?S\.?)|Biden's) (?:number two|No\. ?2|second-in-command|deputy)"
+    r"|(?:the )?(?:American|U\.?S\.?) vice-president": "the Vice President of the United States",
     r"premiers?": "Prime Minister",
     r"heads? of government": "leaders",
     r"(?:the )?world body": "the United Nations",

@@ -34,6 +34,17 @@ from rag.qtype import holds
             ["attacks against", "commercial vessels"],
         ),
         ("Levies on tech giants?", "taxes on technology multinational corporations?", ["taxes"]),
+        # offices by their seats and ranks, as news names them
+        (
+            "Why was America's number two in Japan?",
+            "Why was the Vice President of the United States in Japan?",
+            ["the Vice President of the United States"],
+        ),
+        (
+            "What did the Pentagon and Number 10 say?",
+            "What did the Department of Defense and the United Kingdom say?",
+            ["the Department of Defense", "the United Kingdom"],
+        ),
     ],
 )
 def test_metonyms_become_the_names_documents_use(question: str, dense: str, added: list[str]) -> None:
