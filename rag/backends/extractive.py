@@ -160,26 +160,28 @@ def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bo
     return False in marks and True not in marks
 
 
-# "Who was the Greek foreign minister at...": the office asked about (its lower-case words) must be in the passage
+# "Who was the Greek foreign minister at...", "Which French minister joined...": the office asked about (its
+# lower-case words) must be in the passage
 _ROLE = re.compile(
-    r"\b(?i:who) (?:is|was|were|are|will be) (?:the|a|an) (?:[A-Z][\w'’.-]* )*((?:[a-z][\w-]* ){0,2}"
+    r"\b(?:(?i:who) (?:is|was|were|are|will be) (?:the|a|an)|(?i:which)) (?:[A-Z][\w'’.-]* )*((?:[a-z][\w-]* ){0,2}"
     r"(?:minister|secretary|advis[eo]r|ambassador|envoy|spokes(?:person|man|woman)|interpreter|chief|director|"
     r"commander|negotiator|representative|counterpart|deputy|chair(?:man|woman|person)?|head|governor|mayor))s?\b"
 )
 
 
-def missing_role(question: str, passage_text: str) -> str | None:
-    """The office a "who was the ..." question asks about ("foreign minister"), when the passage lacks a word of it."""
+def missing_role(question: str, passage_text: str, skip: frozenset[str] = frozenset()) -> str | None:
+    """The office a "who was the ..." question asks about ("foreign minister"), when the passage lacks a word of it.
+    ``skip``: words a rewrite put in or took out ("envoy" reads "special envoy ambassador": either may be there)."""
     m = _ROLE.search(question)
     if not m:
         return None
     context = set(tokenize(passage_text))
-    return next((t for t in tokenize(m.group(1)) if t not in context), None)
+    return next((t for t in tokenize(m.group(1)) if t not in context and t not in skip), None)
 
 
-def missing_focus(question: str, passage_text: str) -> str | None:
+def missing_focus(question: str, passage_text: str, skip: frozenset[str] = frozenset()) -> str | None:
     """The counted or named thing of the question, when the passage never mentions it."""
-    if role := missing_role(question, passage_text):
+    if role := missing_role(question, passage_text, skip):
         return role
     m = _FOCUS.search(question)
     if not m:
@@ -275,6 +277,7 @@ class ExtractiveBackend(Backend):
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
         in_order: list[Scored] = []  # the parts' sentences in the order the parts are asked
+        skip = frozenset(tokenize(" ".join(expanded.swapped)))
         for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
             # the passages were ranked for the whole question: a part is answered on its own evidence
@@ -292,7 +295,7 @@ class ExtractiveBackend(Backend):
                 continue
             p = request.passages[top.passage - 1]
             if (
-                not missing_focus(part, f"{p.title} {p.text}")
+                not missing_focus(part, f"{p.title} {p.text}", skip)
                 and not missing_year(part, request.passages)
                 and not missing_country(part, request.passages, p.doc_id)
             ):
@@ -334,7 +337,7 @@ class ExtractiveBackend(Backend):
         skip = frozenset(tokenize(" ".join(expanded.swapped)))
         if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
             return []
-        if missing_focus(question, context) or missing_year(question, request.passages):
+        if missing_focus(question, context, skip) or missing_year(question, request.passages):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
