@@ -60,7 +60,12 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         "person",
     ),
     (
-        re.compile(r"\bwhere\b|\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b", re.I),
+        # "Where did...", not the relative "where" of "...negotiate over the place where a plane came down"
+        re.compile(
+            r"^\W*where\b|\bwhere(?:'s| (?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)\b)|"
+            r"\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b",
+            re.I,
+        ),
         "place",
     ),
 ]

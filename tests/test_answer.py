@@ -113,6 +113,8 @@ def test_refusal_text_means_refused() -> None:
         ("Which agreement between Japan and Australia did Biden applaud?", None),  # the noun is "agreement"...
         ("For which role at the United Nations did he thank Oslo?", None),  # ...and never a name's word
         ("Where did they meet?", "place"),
+        ("In June 2021, where did Biden meet Macron?", "place"),
+        ("What will they negotiate over the place where a plane came down?", None),  # a relative "where"
         ("What did they agree?", None),
     ],
 )
