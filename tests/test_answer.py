@@ -326,6 +326,43 @@ def test_countries_are_known_by_their_names_people_and_capitals() -> None:
     assert countries_in("the Korean Peninsula") == set()
 
 
+def dated(n: int, text: str, date: str, doc: str = "d") -> Passage:
+    return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", date, 0, len(text), text)
+
+
+def test_what_happened_after_every_document_was_written_cannot_be_told() -> None:
+    from rag.backends.extractive import after_the_documents
+
+    plans = [dated(1, "Biden looks forward to hosting NATO Allies in Washington in July 2024.", "2023-06-13")]
+    assert after_the_documents("What did NATO leaders agree at their July 2024 summit?", plans)
+    assert not after_the_documents("Where will NATO leaders meet in July 2024?", plans)  # what is to come
+    assert not after_the_documents("What did NATO leaders agree in June 2023?", plans)  # written then
+    later = [*plans, dated(2, "Allies agreed today.", "2024-07-10", doc="e")]
+    assert not after_the_documents("What did NATO leaders agree at their July 2024 summit?", later)
+    assert not after_the_documents("What did NATO leaders agree?", plans)  # no time named
+
+
+def test_an_ordinal_the_passage_lacks_marks_another_event() -> None:
+    from rag.backends.extractive import missing_ordinal
+
+    first = "On July 14, 2022, the leaders convened for the first leaders' meeting of the I2U2 Group."
+    assert missing_ordinal("When did the I2U2 leaders hold their second summit?", first) == "2"
+    assert missing_ordinal("When was the 2nd meeting?", "the second meeting was held in May") is None
+    assert missing_ordinal("When was the ninth summit?", "at the 9th ASEAN-U.S. Summit") is None
+    assert missing_ordinal("When was the first meeting?", first) is None  # no ordinal past the first is asked
+
+
+def test_a_code_no_passage_holds_is_another_thing() -> None:
+    from rag.backends.extractive import missing_code
+
+    bali = [passage(1, "Resolution No. ES-11/1 was adopted by 141 votes for, 5 against; COP 26 met in Glasgow.")]
+    assert missing_code("How many votes did resolution ES-11/4 receive?", bali) == "ES-11/4"
+    assert missing_code("How many votes did resolution ES-11/1 receive?", bali) is None
+    assert missing_code("What was agreed at COP26?", bali) is None  # spaces and hyphens aside
+    assert missing_code("What did the G7 agree in Mid-2022?", bali) == "G7"
+    assert missing_code("What did they agree in Mid-2022?", bali) is None  # a time, not a code
+
+
 @pytest.mark.integration
 def test_a_question_about_a_country_its_answers_document_never_names_is_refused(embedder) -> None:  # type: ignore[no-untyped-def]
     """What the United States and the EU give is not what Germany gives: before, the US-EU sentence answered the

@@ -99,6 +99,11 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("Who was the Secretary General of the Secretariat?", "Anything at all.", None),
         ("Which French minister joined the meeting?", "President Biden met President Macron of France.", "minist"),
         ("Which national security advisors did Sullivan meet?", "He met the national security advisors.", None),
+        # "Canada's ambassador" is an office as "the Canadian ambassador" is; a rate and a temperature are things
+        ("Who was Canada's ambassador at the summit?", "Biden met Prime Minister Trudeau of Canada.", "ambassador"),
+        ("Who was Canada's ambassador at the summit?", "Ambassador Hillman of Canada attended.", None),
+        ("What was the unemployment rate in Kenya?", "Kenya has received 2.8 million vaccines.", "unemploy"),
+        ("What temperature was recorded in Hiroshima?", "The leaders met in Hiroshima.", "temperatur"),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:

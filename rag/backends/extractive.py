@@ -17,7 +17,7 @@ from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.countries import countries_in
-from rag.dates import DateSpan, date_hints, in_spans, names_another_day
+from rag.dates import DateSpan, date_hints, in_spans, names_another_day, period
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -95,11 +95,18 @@ _FOCUS = re.compile(
     r"|\bwhat (?:is|was|were|are) the ([A-Za-z][\w'-]*) like\b"
     r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
     r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b"
+    r"|\bwhat (?:is|was|were|are) the ([a-z][\w-]*) rates?\b"  # "the unemployment rate"
+    r"|\bwhat (population|weather|temperature|salary|age|height|turnout|attendance|score|price|budget)\b"
     r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b",
     re.I,
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _document_text(passages: list[Passage], doc_id: str) -> str:
+    """What was retrieved of one document, title included."""
+    return " ".join(f"{p.title} {p.text}" for p in passages if p.doc_id == doc_id)
 
 
 def missing_country(question: str, passages: list[Passage], doc_id: str) -> str | None:
@@ -108,7 +115,7 @@ def missing_country(question: str, passages: list[Passage], doc_id: str) -> str 
     asked = countries_in(question)
     if not asked:
         return None
-    seen = countries_in(" ".join(f"{p.title} {p.text}" for p in passages if p.doc_id == doc_id))
+    seen = countries_in(_document_text(passages, doc_id))
     return next((c for c in sorted(asked) if c not in seen), None)
 
 
@@ -120,6 +127,65 @@ def missing_year(question: str, passages: list[Passage]) -> str | None:
         return None
     seen = " ".join(f"{p.title} {p.date} {p.text}" for p in passages)
     return next((y for y in sorted(years) if y not in seen), None)
+
+
+# "will", "plan", "upcoming": a question about what is to come may be answered by a document written before it
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|going to|is to|are to|plans?|planned|scheduled|expected|upcoming|next|due)\b", re.I
+)
+
+
+def after_the_documents(question: str, passages: list[Passage]) -> bool:
+    """A question about what happened at a time every retrieved document was written before ("What did NATO
+    leaders agree at their July 2024 summit?", asked of documents that end in 2023 and only look forward to it):
+    the documents cannot know."""
+    spans = date_hints(question)
+    if not spans or _FUTURE.search(question):
+        return False
+    periods = [period(p.date) for p in passages]
+    if not periods or None in periods:
+        return False
+    first = min(s.start for s in spans)
+    return all(pd is not None and pd[1] < first for pd in periods)
+
+
+_ORDINALS = {
+    w: i
+    for i, words in enumerate(
+        [
+            ("second", "2nd"), ("third", "3rd"), ("fourth", "4th"), ("fifth", "5th"), ("sixth", "6th"),
+            ("seventh", "7th"), ("eighth", "8th"), ("ninth", "9th"), ("tenth", "10th"),
+        ],
+        start=2,
+    )
+    for w in words
+}  # fmt: skip
+_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\b", re.I)
+
+
+def missing_ordinal(question: str, passage_text: str) -> str | None:
+    """ "When did the I2U2 leaders hold their second summit?" is not answered by a passage about the first: the
+    ordinal the question names ("second", "2nd") must be in the passage, in either spelling."""
+    asked = {_ORDINALS[m.lower()] for m in _ORDINAL.findall(question)}
+    if not asked:
+        return None
+    seen = {_ORDINALS[m.lower()] for m in _ORDINAL.findall(passage_text)}
+    return next((str(n) for n in sorted(asked) if n not in seen), None)
+
+
+# "ES-11/4", "COP28", "F-16", "G20": a code names one thing; "ES-11/1" is another resolution
+_CODE = re.compile(r"\b[A-Za-z]{0,5}[A-Z]-?\d+(?:[/.-]\d+)*\b")
+_SQUEEZE = re.compile(r"[\s-]+")
+
+
+def missing_code(question: str, passages: list[Passage]) -> str | None:
+    """A code the question names (letters and digits: a resolution, a conference, an aircraft) that no passage
+    holds, spaces and hyphens aside ("COP 26" is "COP26")."""
+    codes = [c for c in _CODE.findall(question) if not _YEAR.search(c)]  # "Mid-2022" is a time, not a code
+    if not codes:
+        return None
+    seen = _SQUEEZE.sub("", " ".join(f"{p.title} {p.text}" for p in passages)).lower()
+    return next((c for c in codes if _SQUEEZE.sub("", c).lower() not in seen), None)
 
 
 _HOW_MANY = re.compile(
@@ -163,7 +229,8 @@ def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bo
 # "Who was the Greek foreign minister at...", "Which French minister joined...": the office asked about (its
 # lower-case words) must be in the passage
 _ROLE = re.compile(
-    r"\b(?:(?i:who) (?:is|was|were|are|will be) (?:the|a|an)|(?i:which)) (?:[A-Z][\w'’.-]* )*((?:[a-z][\w-]* ){0,2}"
+    r"\b(?:(?i:who) (?:is|was|were|are|will be) (?:the|a|an|[A-Z][\w.-]*['’]s?)|(?i:which)) (?:[A-Z][\w'’.-]* )*"
+    r"((?:[a-z][\w-]* ){0,2}"
     r"(?:minister|secretary|advis[eo]r|ambassador|envoy|spokes(?:person|man|woman)|interpreter|chief|director|"
     r"commander|negotiator|representative|counterpart|deputy|chair(?:man|woman|person)?|head|governor|mayor))s?\b"
 )
@@ -264,6 +331,8 @@ class ExtractiveBackend(Backend):
         expanded = expand(request.question)
         question = expanded.dense  # "Tokyo's premier" reads as the documents write it
         multi = is_multi_part(request.question)
+        if after_the_documents(request.question, request.passages):
+            return []
         chosen = self._whole(request, expanded, multi)
         if not multi:
             return chosen
@@ -297,6 +366,8 @@ class ExtractiveBackend(Backend):
             if (
                 not missing_focus(part, f"{p.title} {p.text}", skip)
                 and not missing_year(part, request.passages)
+                and not missing_code(part, request.passages)
+                and not missing_ordinal(part, _document_text(request.passages, p.doc_id))
                 and not missing_country(part, request.passages, p.doc_id)
             ):
                 chosen.append(top)
@@ -338,6 +409,10 @@ class ExtractiveBackend(Backend):
         if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
+            return []
+        if missing_code(question, request.passages):
+            return []
+        if not multi and missing_ordinal(question, _document_text(request.passages, p.doc_id)):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
