@@ -50,7 +50,8 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:interval|frequency)\b", re.I), "frequency"),
     (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
-    (re.compile(r"\bwhen\b|\bwhat (date|day|year|month)\b|\bwhich (date|day|year|month)\b", re.I), "date"),
+    # not "What year-old blueprint..."
+    (re.compile(r"\bwhen\b|\b(?:what|which) (date|day|year|month)\b(?!-)", re.I), "date"),
     (
         re.compile(
             r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"

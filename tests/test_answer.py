@@ -116,6 +116,7 @@ def test_refusal_text_means_refused() -> None:
         ("In June 2021, where did Biden meet Macron?", "place"),
         ("What will they negotiate over the place where a plane came down?", None),  # a relative "where"
         ("What did they agree?", None),
+        ("What year-old blueprint guides the partnership?", None),  # not "what year"
     ],
 )
 def test_answer_type(question: str, kind: str | None) -> None:
@@ -340,6 +341,21 @@ def test_what_happened_after_every_document_was_written_cannot_be_told() -> None
     later = [*plans, dated(2, "Allies agreed today.", "2024-07-10", doc="e")]
     assert not after_the_documents("What did NATO leaders agree at their July 2024 summit?", later)
     assert not after_the_documents("What did NATO leaders agree?", plans)  # no time named
+
+
+@pytest.mark.integration
+def test_when_is_answered_only_by_a_sentence_that_holds_a_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "When did Kishida announce he would step down?" was answered by a sentence naming Kishida and no time."""
+    statement = passage(
+        1,
+        "With two historic foreign ministerial statements, President Yoon and Prime Minister Kishida are taking a "
+        "critical step to forge a safer future.",
+    )
+    question = "When did Prime Minister Kishida announce he would step down?"
+    assert select(embedder, question, [statement]) == []
+    announced = passage(2, "Prime Minister Kishida announced on August 14, 2024 that he would step down.", doc="e")
+    chosen = select(embedder, question, [statement, announced])
+    assert chosen and "August 14, 2024" in chosen[0].text
 
 
 def test_an_ordinal_the_passage_lacks_marks_another_event() -> None:

@@ -104,6 +104,7 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("Who was Canada's ambassador at the summit?", "Ambassador Hillman of Canada attended.", None),
         ("What was the unemployment rate in Kenya?", "Kenya has received 2.8 million vaccines.", "unemploy"),
         ("What temperature was recorded in Hiroshima?", "The leaders met in Hiroshima.", "temperatur"),
+        ("What was the Senate vote on the act?", "The President signed the act into law.", "vote"),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:

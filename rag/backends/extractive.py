@@ -86,7 +86,7 @@ def missing_rare_term(
     return next(iter(missing)) if len(missing) == 1 else None
 
 
-_MUST_HOLD = ("duration", "number", "day", "frequency")
+_MUST_HOLD = ("duration", "number", "day", "frequency", "date")
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
@@ -96,6 +96,7 @@ _FOCUS = re.compile(
     r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
     r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b"
     r"|\bwhat (?:is|was|were|are) the ([a-z][\w-]*) rates?\b"  # "the unemployment rate"
+    r"|\bwhat (?:is|was|were|are) the (?:[A-Z][\w-]* |final |exact )?(vote|tally)\b"  # "the Senate vote on the act"
     r"|\bwhat (population|weather|temperature|salary|age|height|turnout|attendance|score|price|budget)\b"
     r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b",
     re.I,
