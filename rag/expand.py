@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rag.bm25 import tokenize
+
 __all__ = ["Expansion", "expand"]
 
 # capital or seat -> the name documents use for its government
@@ -121,6 +123,11 @@ class Expansion:
     lexical: str  # original words plus the plain names: what BM25 reads
     changed: bool
     swapped: tuple[str, ...] = ()  # the words replaced and their replacements: not evidence of a missing topic
+
+    @property
+    def swapped_terms(self) -> frozenset[str]:
+        """The swapped words as BM25 terms: a refusal rule does not ask the passage for them."""
+        return frozenset(tokenize(" ".join(self.swapped)))
 
 
 @lru_cache(maxsize=1)

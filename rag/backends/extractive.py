@@ -347,7 +347,7 @@ class ExtractiveBackend(Backend):
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
         in_order: list[Scored] = []  # the parts' sentences in the order the parts are asked
-        skip = frozenset(tokenize(" ".join(expanded.swapped)))
+        skip = expanded.swapped_terms
         for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
             # the passages were ranked for the whole question: a part is answered on its own evidence
@@ -406,7 +406,7 @@ class ExtractiveBackend(Backend):
         best = ranked[0]
         p = request.passages[best.passage - 1]
         context = f"{p.title} {p.text}"
-        skip = frozenset(tokenize(" ".join(expanded.swapped)))
+        skip = expanded.swapped_terms
         if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
