@@ -341,6 +341,11 @@ def test_what_happened_after_every_document_was_written_cannot_be_told() -> None
     later = [*plans, dated(2, "Allies agreed today.", "2024-07-10", doc="e")]
     assert not after_the_documents("What did NATO leaders agree at their July 2024 summit?", later)
     assert not after_the_documents("What did NATO leaders agree?", plans)  # no time named
+    assert not after_the_documents("What did the leaders pledge for 2030?", plans)  # a goal, not an event
+    assert after_the_documents("What did the leaders pledge in July 2024 for 2030?", plans)
+    assert after_the_documents("How many countries took part in the July 2024 summit?", plans)
+    assert not after_the_documents("Where was the July 2024 NATO summit held?", plans)  # the plan says where
+    assert not after_the_documents("What is on the agenda of the July 2024 summit?", plans)
 
 
 @pytest.mark.integration

@@ -135,14 +135,23 @@ _FUTURE = re.compile(
     r"\b(?:will|would|shall|going to|is to|are to|plans?|planned|scheduled|expected|upcoming|next|due)\b", re.I
 )
 
+_AUX = re.compile(r"\b(?:did|was|were|had|is|are|does|do|has|have|can|could|should|may|might)\b", re.I)
+_TARGET_YEAR = re.compile(
+    r"\b(?:for|by|until|till|through|to|before|towards?)\s+(?:the (?:end|middle|start) of\s+)?((?:19|20)\d{2})\b", re.I
+)
+
 
 def after_the_documents(question: str, passages: list[Passage]) -> bool:
     """A question about what happened at a time every retrieved document was written before ("What did NATO
     leaders agree at their July 2024 summit?", asked of documents that end in 2023 and only look forward to it):
     the documents cannot know."""
-    spans = date_hints(question)
-    if not spans or _FUTURE.search(question):
-        return False
+    targets = {int(y) for y in _TARGET_YEAR.findall(question)}  # "pledge for 2030" names a goal, not an event
+    spans = [s for s in date_hints(question) if s.start.year not in targets]
+    if not spans or _FUTURE.search(question) or answer_type(question) in ("place", "date", "day"):
+        return False  # where and when an event is to be, a plan may tell
+    aux = _AUX.search(question)
+    if aux and aux.group(0).lower() not in ("did", "was", "were", "had"):
+        return False  # "What is the agenda of the July 2024 summit?": a plan may tell that too
     periods = [period(p.date) for p in passages]
     if not periods or None in periods:
         return False
