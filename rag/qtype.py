@@ -50,8 +50,16 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:interval|frequency)\b", re.I), "frequency"),
     (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
-    # not "What year-old blueprint..."
-    (re.compile(r"\bwhen\b|\b(?:what|which) (date|day|year|month)\b(?!-)", re.I), "date"),
+    # "When did...", "..., and when was that?", not the relative "...did Biden mourn when he sat down with..."; not
+    # "What year-old blueprint..."
+    (
+        re.compile(
+            r"^\W*when\b|\b(?:and|or|but|so) when\b|\bwhen (?:did|does|do|is|was|were|are|will|would|has|have|had|"
+            r"can|could|should)\b|\b(?:what|which) (date|day|year|month)\b(?!-)",
+            re.I,
+        ),
+        "date",
+    ),
     (
         re.compile(
             r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"

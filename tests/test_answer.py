@@ -117,6 +117,10 @@ def test_refusal_text_means_refused() -> None:
         ("What will they negotiate over the place where a plane came down?", None),  # a relative "where"
         ("What did they agree?", None),
         ("What year-old blueprint guides the partnership?", None),  # not "what year"
+        ("And when was that?", "date"),
+        ("By when do they aim for net zero?", "date"),
+        ("Whose passing did Biden mourn when he sat down with Truss?", "person"),  # a relative "when"
+        ("What did Biden say when he met Kishida?", None),
     ],
 )
 def test_answer_type(question: str, kind: str | None) -> None:
