@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints", "in_spans", "names_another_day", "period"]
+__all__ = ["DateSpan", "date_hints", "days_outside", "in_spans", "names_another_day", "period"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -144,6 +144,18 @@ _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}}){_DAY}\s+{_MONTH}", re.I)
 
 def _days(text: str) -> set[tuple[int, int]]:
     return {(MONTHS[m["month"].lower()], int(m["day"])) for r in (_MONTH_DAY, _DAY_MONTH) for m in r.finditer(text)}
+
+
+def days_outside(question: str, sentence: str) -> bool:
+    """The question asks within a month or two ("in October 2021") and every day the sentence names falls in other
+    months ("the November 12 Paris conference ... elections there on December 24"): those days date other events.
+    A sentence naming no day ("today") is not judged."""
+    spans = [s for s in date_hints(question) if (s.end - s.start).days <= 62]
+    named = _days(sentence)
+    if not spans or not named:
+        return False
+    months = {(s.start + timedelta(days=d)).month for s in spans for d in range((s.end - s.start).days + 1)}
+    return all(m not in months for m, _ in named)
 
 
 def names_another_day(question: str, sentence: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.clean import find_period
-from rag.dates import DateSpan, date_hints, in_spans, names_another_day, period
+from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, period
 from rag.qtype import is_multi_part
 
 
@@ -141,3 +141,23 @@ def test_a_sentence_naming_another_day_of_the_asked_month_tells_of_another_event
     question: str, sentence: str, other: bool
 ) -> None:
     assert names_another_day(question, sentence) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "outside"),
+    [
+        # the days a sentence names date its events: none in the month asked, another event
+        (
+            "On what date did Iraq hold its elections in October 2021?",
+            "the November 12 Paris conference on Libya in view of national elections there on December 24",
+            True,
+        ),
+        ("On what date did Iraq hold its elections in October 2021?", "Iraq held its elections on October 10.", False),
+        ("On what date did Iraq hold its elections in October 2021?", "Iraq held its elections today.", False),
+        ("On what date did they meet?", "They met on December 24.", False),  # no month asked
+        ("What date in 2021 did they meet?", "They met on December 24.", False),  # a year is too wide to judge
+        ("On what date in October 2021 did they meet?", "They met on October 10 and November 3.", False),  # one inside
+    ],
+)
+def test_days_outside_the_month_asked(question: str, sentence: str, outside: bool) -> None:
+    assert days_outside(question, sentence) is outside

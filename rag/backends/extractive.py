@@ -17,7 +17,7 @@ from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.countries import countries_in
-from rag.dates import DateSpan, date_hints, in_spans, names_another_day, period
+from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, period
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -399,6 +399,8 @@ class ExtractiveBackend(Backend):
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
             ranked = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
+            if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
+                ranked = [c for c in ranked if not days_outside(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
             ranked = _of_the_time(ranked, request.passages, date_hints(question))
             if counted:
