@@ -117,11 +117,19 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Libya": ("Libya", "Libyan"),
     "Sudan": ("Sudan", "Sudanese"),
 }  # fmt: skip
+# peoples whose plural is not the adjective plus "s" ("Italians", "Iraqis" are found that way)
+_PEOPLES = {
+    "Poles": "Poland", "Britons": "the United Kingdom", "Brits": "the United Kingdom", "Swedes": "Sweden",
+    "Finns": "Finland", "Danes": "Denmark", "Turks": "Türkiye", "Czechs": "Czechia", "Slovaks": "Slovakia",
+    "Filipinos": "the Philippines", "Thais": "Thailand", "Kiwis": "New Zealand", "New Zealanders": "New Zealand",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     owner = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases}
+    owner.update({f"{alias}s": country for alias, country in list(owner.items()) if alias[-1] in "ni"})  # Italians
+    owner.update(_PEOPLES)
     for seat, name in CAPITALS.items():  # "Seoul" -> "the Republic of Korea" -> South Korea
         if (country := owner.get(name.removeprefix("the "))) is not None:
             owner.setdefault(seat, country)
