@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints", "days_outside", "in_spans", "names_another_day", "period"]
+__all__ = ["DateSpan", "date_hints", "days_outside", "in_spans", "names_another_day", "names_another_year", "period"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -75,7 +75,6 @@ def in_spans(iso: str, spans: tuple[DateSpan, ...], text: str = "") -> bool:
     return any(s.holds(iso) for s in spans) or bool(text and _recalls(iso, spans, text))
 
 
-_MONTH_NAMES = {m: re.compile(rf"\b{calendar.month_name[m]}\b") for m in range(1, 13)}
 RECALL_WITHIN = timedelta(days=366)
 _MONTH_NUMBER = {calendar.month_name[m]: m for m in range(1, 13)}
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(calendar.month_name[1:])})(?:\s+\d{{1,2}},?)?\s+((?:19|20)\d\d)\b")
@@ -99,7 +98,8 @@ def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
             continue
         month = calendar.month_name[s.start.month]
         named = (
-            _MONTH_NAMES[s.start.month].search(text)
+            # "in March" in a document of that year, not "in March of 2021" in one of 2022
+            re.search(rf"\b{month}\b(?!(?:\s+\d{{1,2}},?)?\s+(?:of\s+)?(?!{s.start.year}\b)(?:19|20)\d\d\b)", text)
             if p[0].year == s.start.year
             else re.search(rf"\b{month}(?:\s+\d{{1,2}},?)?\s+{s.start.year}\b", text)
         )
@@ -156,6 +156,20 @@ def days_outside(question: str, sentence: str) -> bool:
         return False
     months = {(s.start + timedelta(days=d)).month for s in spans for d in range((s.end - s.start).days + 1)}
     return all(m not in months for m, _ in named)
+
+
+def names_another_year(question: str, sentence: str) -> bool:
+    """The question names a month of a year ("after their March 2022 call") and the sentence that month of another
+    year ("the Quad meeting ... was in March of 2021"), never the year asked: it tells of another event."""
+    spans = [s for s in date_hints(question) if s.start.month == s.end.month and s.start.year == s.end.year]
+    if not spans:
+        return False
+    for s in spans:
+        month = calendar.month_name[s.start.month]
+        years = {int(y) for y in re.findall(rf"\b{month}(?:\s+\d{{1,2}},?)?\s+(?:of\s+)?((?:19|20)\d\d)\b", sentence)}
+        if years and s.start.year not in years and not re.search(rf"\b{s.start.year}\b", sentence):
+            return True
+    return False
 
 
 def names_another_day(question: str, sentence: str) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.clean import find_period
-from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, period
+from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, names_another_year, period
 from rag.qtype import is_multi_part
 
 
@@ -161,3 +161,30 @@ def test_a_sentence_naming_another_day_of_the_asked_month_tells_of_another_event
 )
 def test_days_outside_the_month_asked(question: str, sentence: str, outside: bool) -> None:
     assert days_outside(question, sentence) is outside
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        (
+            "Where did the Quad leaders agree to meet after their March 2022 call?",
+            "the Quad meeting, which was virtual, was in March of 2021",
+            True,
+        ),
+        ("Where did they agree to meet after their March 2022 call?", "At their March 3, 2021 call they agreed.", True),
+        ("Where did they agree to meet after their March 2022 call?", "In March 2022, unlike March 2021, ...", False),
+        ("Where did they agree to meet after their March 2022 call?", "They met in March and agreed.", False),
+        ("Where did they agree to meet in 2022?", "They met in March 2021.", False),  # a year: not judged here
+    ],
+)
+def test_a_sentence_naming_the_asked_month_of_another_year_tells_of_another_event(
+    question: str, sentence: str, other: bool
+) -> None:
+    assert names_another_year(question, sentence) is other
+
+
+def test_a_later_document_naming_the_month_with_another_year_does_not_recall_it() -> None:
+    spans = date_hints("after their March 2022 call?")
+    assert in_spans("2022-05-23", spans, "and then another virtual meeting in early March")
+    assert not in_spans("2022-05-23", spans, "the Quad meeting was in March of 2021")
+    assert not in_spans("2022-05-23", spans, "the summit of March 12, 2021")

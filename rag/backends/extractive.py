@@ -17,7 +17,7 @@ from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.countries import countries_in
-from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, period
+from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, names_another_year, period
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -334,6 +334,8 @@ class ExtractiveBackend(Backend):
         for c in ranked:  # "on May 18, 2023": a sentence about May 20 tells of another event
             if names_another_day(question, c.text):
                 c.score -= OTHER_DAY
+            elif names_another_year(question, c.text):  # "after their March 2022 call": not "in March of 2021"
+                c.score -= OUT_OF_SPAN
         ranked.sort(key=lambda c: -c.score)
         return ranked
 
