@@ -380,6 +380,17 @@ def test_an_ordinal_the_passage_lacks_marks_another_event() -> None:
     assert missing_ordinal("When was the first meeting?", first) is None  # no ordinal past the first is asked
 
 
+def test_a_sentence_saying_the_opposite_of_the_questions_qualifier_answers_another_question() -> None:
+    from rag.backends.extractive import opposite_qualifier
+
+    sheltered = "Italy provided temporary shelter to over 4,000 Afghans en route to being resettled."
+    assert opposite_qualifier("How many Afghans did Italy resettle permanently?", sheltered)
+    assert not opposite_qualifier("How many Afghans did Italy shelter temporarily?", sheltered)
+    pledge = "Canada, Germany, the UK and the US will include a new collective commitment of up to $2 billion."
+    assert opposite_qualifier("How much did the United States alone pledge?", pledge)
+    assert not opposite_qualifier("How much did the four countries pledge?", pledge)  # no qualifier asked
+
+
 def test_a_code_no_passage_holds_is_another_thing() -> None:
     from rag.backends.extractive import missing_code
 

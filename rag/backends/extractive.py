@@ -198,6 +198,28 @@ def missing_code(question: str, passages: list[Passage]) -> str | None:
     return next((c for c in codes if _SQUEEZE.sub("", c).lower() not in seen), None)
 
 
+# a qualifier and its opposite: "resettle permanently" is not answered by "temporary shelter", "the United States
+# alone" not by "a new collective commitment" of four countries
+_OPPOSITES = [
+    (re.compile(r"\bpermanent(?:ly)?\b", re.I), re.compile(r"\btemporar(?:y|ily)\b", re.I)),
+    (
+        re.compile(r"\b(?:alone|solely|by itself|on its own|unilateral(?:ly)?)\b", re.I),
+        re.compile(r"\b(?:collective(?:ly)?|joint(?:ly)?|combined|together)\b", re.I),
+    ),
+    (re.compile(r"\bmaximum\b", re.I), re.compile(r"\bminimum\b", re.I)),
+]
+
+
+def opposite_qualifier(question: str, sentence: str) -> bool:
+    """The question qualifies what it asks ("permanently", "alone") and the sentence says the opposite and not the
+    qualifier itself: it answers another question."""
+    return any(
+        asked.search(question) and not other.search(question) and other.search(sentence) and not asked.search(sentence)
+        for a, b in _OPPOSITES
+        for asked, other in ((a, b), (b, a))
+    )
+
+
 _HOW_MANY = re.compile(
     r"\bhow many ((?:[\w'&.-]+ ){0,6}?)(?:did|do|does|will|would|had|have|has|were|are|was|is|can|could|went|"
     r"attended|took|came|joined)\b",
@@ -427,6 +449,8 @@ class ExtractiveBackend(Backend):
         if missing_code(question, request.passages):
             return []
         if not multi and missing_ordinal(question, _document_text(request.passages, p.doc_id)):
+            return []
+        if not multi and opposite_qualifier(question, best.text):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
