@@ -162,8 +162,6 @@ def names_another_year(question: str, sentence: str) -> bool:
     """The question names a month of a year ("after their March 2022 call") and the sentence that month of another
     year ("the Quad meeting ... was in March of 2021"), never the year asked: it tells of another event."""
     spans = [s for s in date_hints(question) if s.start.month == s.end.month and s.start.year == s.end.year]
-    if not spans:
-        return False
     for s in spans:
         month = calendar.month_name[s.start.month]
         years = {int(y) for y in re.findall(rf"\b{month}(?:\s+\d{{1,2}},?)?\s+(?:of\s+)?((?:19|20)\d\d)\b", sentence)}

@@ -38,6 +38,7 @@ TYPES: dict[str, re.Pattern[str]] = {
     "place": re.compile(r"\b(in|at|to|from|near|between|host(ed|s)?( by)?) (the )?[A-Z][a-z]+|"
                         r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
 }  # fmt: skip
+_AUXILIARY = r"(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)"  # "when did", "where is"
 _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
     (
@@ -54,8 +55,8 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     # "What year-old blueprint..."
     (
         re.compile(
-            r"^\W*when\b|\b(?:and|or|but|so) when\b|\bwhen (?:did|does|do|is|was|were|are|will|would|has|have|had|"
-            r"can|could|should)\b|\b(?:what|which) (date|day|year|month)\b(?!-)",
+            rf"^\W*when\b|\b(?:and|or|but|so) when\b|\bwhen {_AUXILIARY}\b|"
+            r"\b(?:what|which) (date|day|year|month)\b(?!-)",
             re.I,
         ),
         "date",
@@ -71,7 +72,7 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     (
         # "Where did...", not the relative "where" of "...negotiate over the place where a plane came down"
         re.compile(
-            r"^\W*where\b|\bwhere(?:'s| (?:did|does|do|is|was|were|are|will|would|can|could|has|have|had|should)\b)|"
+            rf"^\W*where\b|\bwhere(?:'s| {_AUXILIARY}\b)|"
             r"\b(which|what)( \w+)? (cit(y|ies)|countr(y|ies)|places?|venues?|locations?)\b",
             re.I,
         ),
