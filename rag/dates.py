@@ -158,6 +158,12 @@ def days_outside(question: str, sentence: str) -> bool:
     return all(m not in months for m, _ in named)
 
 
+def names_a_time_in(sentence: str, spans: tuple[DateSpan, ...]) -> bool:
+    """The sentence itself names a time inside one of the spans ("two-way trade ... totaling $863.4 billion in
+    2022", in a 2023 readout, for a question about 2022): it tells of that time, whatever its document's date."""
+    return any(q.start <= s.start and s.end <= q.end for s in date_hints(sentence) for q in spans)
+
+
 def names_another_year(question: str, sentence: str) -> bool:
     """The question names a month of a year ("after their March 2022 call") and the sentence that month of another
     year ("the Quad meeting ... was in March of 2021"), never the year asked: it tells of another event."""

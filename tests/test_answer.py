@@ -562,6 +562,23 @@ def test_a_duration_from_a_document_of_another_time_does_not_answer(embedder) ->
     assert [c.text for c in select(embedder, q, [readout, same_time], refusal_threshold=0.0)] == [text]
 
 
+def test_a_later_sentence_that_names_the_time_asked_is_of_that_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 7's first run: a 2023 readout's "$863.4 billion in 2022" was set aside for a 2022 statement's
+    number, because only documents dated 2022 were taken to answer "... in 2022?"."""
+    q = "What was the value of two-way trade in goods and services between the United States and Mexico in 2022?"
+    answer = (
+        "Mexico is now the United States' largest trading partner, with two-way trade in goods and services totaling "
+        "$863.4 billion in 2022."
+    )
+    readout = dated(1, answer, "2023-11-17", doc="r23")
+    statement = dated(2, "Mexico has committed to invest $1.5 billion on border infrastructure.", "2022-07-12", doc="s22")
+    assert [c.text for c in select(embedder, q, [readout, statement], refusal_threshold=0.0)][:1] == [answer]
+    # a later sentence naming another year stays outside the time asked
+    other = answer.replace("in 2022", "in 2023")
+    readout = dated(1, other, "2023-11-17", doc="r23")
+    assert other not in [c.text for c in select(embedder, q, [readout, statement], refusal_threshold=0.0)]
+
+
 def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]
     q = "How much will extending International Space Station operations to 2030 cost the United States?"
     wind = passage(

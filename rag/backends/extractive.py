@@ -17,7 +17,16 @@ from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
 from rag.countries import countries_in
-from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, names_another_year, period
+from rag.dates import (
+    DateSpan,
+    date_hints,
+    days_outside,
+    in_spans,
+    names_a_time_in,
+    names_another_day,
+    names_another_year,
+    period,
+)
 from rag.embedder import Embedder
 from rag.expand import Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -323,9 +332,12 @@ def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool =
 def _of_the_time(
     ranked: list[Scored], passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True
 ) -> list[Scored]:
-    """The sentences from documents of the times named, when any passage is one; else all of them."""
+    """The sentences from documents of the times named, when any passage is one; else all of them. With
+    ``recall``, a sentence of a later document that itself names a time inside them counts as of the time."""
     inside = _inside(passages, spans, recall)
-    return [c for c in ranked if inside[c.passage - 1]] if any(inside) else ranked
+    if not any(inside):
+        return ranked
+    return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
 
 
 def _similar(a: str, b: str) -> bool:
@@ -351,7 +363,7 @@ class ExtractiveBackend(Backend):
         inside = _inside(request.passages, spans)
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
-                if not inside[c.passage - 1]:
+                if not inside[c.passage - 1] and not names_a_time_in(c.text, spans):
                     c.score -= OUT_OF_SPAN
         for c in ranked:  # "on May 18, 2023": a sentence about May 20 tells of another event
             if names_another_day(question, c.text):
