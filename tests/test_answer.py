@@ -571,7 +571,9 @@ def test_a_later_sentence_that_names_the_time_asked_is_of_that_time(embedder) ->
         "$863.4 billion in 2022."
     )
     readout = dated(1, answer, "2023-11-17", doc="r23")
-    statement = dated(2, "Mexico has committed to invest $1.5 billion on border infrastructure.", "2022-07-12", doc="s22")
+    statement = dated(
+        2, "Mexico has committed to invest $1.5 billion on border infrastructure.", "2022-07-12", doc="s22"
+    )
     assert [c.text for c in select(embedder, q, [readout, statement], refusal_threshold=0.0)][:1] == [answer]
     # a later sentence naming another year stays outside the time asked
     other = answer.replace("in 2022", "in 2023")
