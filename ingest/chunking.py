@@ -50,7 +50,11 @@ _ABBREV = {
     "rep", "lt", "col", "capt", "sgt", "hon", "amb", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "art", "para", "fig", "op", "approx",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n(?=\s*[-•*\d]|\s*[A-Z][^\n]{0,80}\n)")
+# ... or a list run into one line ("...three tracks; - Leaders committed to ...; and - Costa Rica offered to ..."):
+# each item is a sentence, so an answer cites the item, not the whole list
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+)|\n\s*\n|\n(?=\s*[-•*\d]|\s*[A-Z][^\n]{0,80}\n)|[;:](?:\s+and)?(?=\s+[-•]\s)"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 

@@ -581,6 +581,18 @@ def test_a_later_sentence_that_names_the_time_asked_is_of_that_time(embedder) ->
     assert other not in [c.text for c in select(embedder, q, [readout, statement], refusal_threshold=0.0)]
 
 
+def test_an_answer_from_a_list_cites_the_item_without_its_marker(embedder) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders agreed: - Ministers will meet yearly to ensure progress along each of the three tracks; and - Costa "
+        "Rica offered to host the next Americas Partnership Leaders' Summit in 2025."
+    )
+    q = "Which country offered to host the next Americas Partnership Leaders' Summit in 2025?"
+    chosen = select(embedder, q, [passage(1, text, start=40)], refusal_threshold=0.0)
+    item = "Costa Rica offered to host the next Americas Partnership Leaders' Summit in 2025."
+    assert chosen[0].text == item
+    assert text[chosen[0].start : chosen[0].end] == item  # the span is the item's, in the passage's offsets
+
+
 def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]
     q = "How much will extending International Space Station operations to 2030 cost the United States?"
     wind = passage(

@@ -97,6 +97,24 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert got[1] == "Mr. Biden agreed."
 
 
+def test_a_list_run_into_one_line_is_one_sentence_per_item() -> None:
+    """The Americas Partnership fact sheet runs its list into one line: "...; - Leaders committed to ...; and -
+    Costa Rica offered to host ...". One sentence of 600 characters was the answer to "Which country offered to
+    host...?"; each item is a sentence now. A dash inside a sentence is not a list."""
+    text = (
+        "The Partnership will: - Leaders directed their Ministers to stand up three tracks; - Ministers will meet "
+        "yearly; and - Costa Rica offered to host the next summit in 2025. Ties are close - very close."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "The Partnership will:",
+        "- Leaders directed their Ministers to stand up three tracks;",
+        "- Ministers will meet yearly; and",
+        "- Costa Rica offered to host the next summit in 2025.",
+        "Ties are close - very close.",
+    ]
+
+
 def test_overlap_repeats_whole_trailing_sentences() -> None:
     text = " ".join(f"Sentence number {i} talks about the summit." for i in range(60))
     chunks = chunk_text(text, 60, 20, ENC)
