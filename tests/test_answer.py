@@ -593,6 +593,18 @@ def test_an_answer_from_a_list_cites_the_item_without_its_marker(embedder) -> No
     assert text[chosen[0].start : chosen[0].end] == item  # the span is the item's, in the passage's offsets
 
 
+def test_a_who_question_is_not_answered_by_a_sentence_naming_no_one_new() -> None:
+    from rag.backends.extractive import names_no_one_new
+
+    q = "Who will chair the Americas Partnership's finance track?"  # probe set 7: answered with the track's aims
+    aims = "The Finance Track will pursue high-standard finance initiatives central to the Americas Partnership."
+    assert names_no_one_new(q, aims)
+    assert not names_no_one_new(q, "Minister Rodrigo Chaves of Costa Rica will chair the Finance Track.")
+    met = "Jake Sullivan met today with the Secretary General of Japan's National Security Secretariat, Takeo Akiba."
+    assert not names_no_one_new("Who was the Secretary General that Jake Sullivan met?", met)
+    assert not names_no_one_new("Which track did the Americas Partnership set up?", aims)  # not a "who" question
+
+
 def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]
     q = "How much will extending International Space Station operations to 2030 cost the United States?"
     wind = passage(

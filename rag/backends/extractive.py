@@ -239,6 +239,19 @@ _COUNT = re.compile(
 )
 
 
+_WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
+_CAPITAL = re.compile(r"(?<=[\w,;:)’'\"”] )[A-Z][\w'’.-]*")
+
+
+def names_no_one_new(question: str, sentence: str) -> bool:
+    """A "Who ...?" question and a sentence naming no one the question does not: "Who will chair the Americas
+    Partnership's finance track?" is not answered by "The Finance Track will pursue ... the Americas Partnership"."""
+    if not _WHO.search(question):
+        return False
+    asked = set(re.findall(r"[\w-]+", question.lower()))
+    return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
+
+
 def counted_words(question: str) -> frozenset[str]:
     """What a "how many" question counts, as stems: "How many Pfizer doses will Kenya get?" -> {pfizer, dose}."""
     m = _HOW_MANY.search(question)
@@ -465,6 +478,8 @@ class ExtractiveBackend(Backend):
         if not multi and opposite_qualifier(question, best.text):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
+            return []
+        if not multi and names_no_one_new(question, best.text):
             return []
         chosen = [best]
         for c in ranked[1:]:
