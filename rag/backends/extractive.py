@@ -129,6 +129,20 @@ def missing_country(question: str, passages: list[Passage], doc_id: str) -> str 
     return next((c for c in sorted(asked) if c not in seen), None)
 
 
+_NAME_WORD = re.compile(r"\b[A-Z]{3,}\b")  # an acronym: "IPEF", "AUKUS", "ASEAN"
+
+
+def missing_name(question: str, passages: list[Passage], doc_id: str) -> str | None:
+    """A proper name the question gives ("the 2025 IPEF leaders' meeting") that the answer's document, as far
+    as it was retrieved, never uses: its sentence tells of something else (the G20's South Africa in 2025)."""
+    text = _document_text(passages, doc_id)
+    for m in _NAME_WORD.finditer(question):
+        name = m.group(0)
+        if name != "USA" and not countries_in(name) and not re.search(rf"\b{name}", text, re.I):
+            return name
+    return None
+
+
 def missing_year(question: str, passages: list[Passage]) -> str | None:
     """A year the question names that no passage mentions (text, title or date): an event the documents do not
     cover, such as one after the corpus ends."""
@@ -480,6 +494,8 @@ class ExtractiveBackend(Backend):
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
         if not multi and names_no_one_new(question, best.text):
+            return []
+        if not multi and missing_name(request.question, request.passages, p.doc_id):
             return []
         chosen = [best]
         for c in ranked[1:]:
