@@ -96,6 +96,12 @@ def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
             if s.end - s.start < timedelta(days=200) and any(s.start <= d <= s.end for d in named):
                 return True
             continue
+        if s.end - s.start <= 2 * DAY_SLACK:
+            # a day ("on May 8, 2022") is recalled by that day, not by its month: "the Global COVID-19 Summit in May
+            # 2022", in a readout of May 21, does not tell of May 8
+            if any(s.start <= _on(s.start.year, m, d) <= s.end for m, d in _days(text)):
+                return True
+            continue
         month = calendar.month_name[s.start.month]
         named = (
             # "in March" in a document of that year, not "in March of 2021" in one of 2022
@@ -144,6 +150,11 @@ _DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}}){_DAY}\s+{_MONTH}", re.I)
 
 def _days(text: str) -> set[tuple[int, int]]:
     return {(MONTHS[m["month"].lower()], int(m["day"])) for r in (_MONTH_DAY, _DAY_MONTH) for m in r.finditer(text)}
+
+
+def _on(year: int, month: int, day: int) -> date:
+    """That day, or the last of the month for a day it does not have ("February 30")."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def days_outside(question: str, sentence: str) -> bool:

@@ -105,6 +105,22 @@ def test_a_later_passage_that_names_the_month_is_inside_it(iso: str, text: str, 
     assert in_spans(iso, spans, text) is inside
 
 
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("President Biden convened the Global COVID-19 Summit in May 2022.", False),  # the month, not the day
+        ("As leaders agreed on May 8, the G7 will phase out Russian oil.", True),
+        ("As leaders agreed on 8 May, the G7 will phase out Russian oil.", True),
+        ("As leaders agreed on May 1, the G7 will phase out Russian oil.", False),  # another day
+    ],
+)
+def test_a_day_is_recalled_by_that_day_not_by_its_month(text: str, inside: bool) -> None:
+    """Probe set 8: a readout of May 21, 2022 naming "May 2022" counted as telling of May 8, and answered "Who did
+    Biden and the G7 leaders meet with on May 8, 2022?" with President Yoon."""
+    spans = date_hints("Who did Biden and the G7 leaders meet with on May 8, 2022?")
+    assert in_spans("2022-05-21", spans, text) is inside
+
+
 def test_a_year_is_not_recalled_by_words() -> None:
     assert not in_spans("2022-03-01", date_hints("What did they agree in 2021?"), "As they agreed in 2021, ...")
 
