@@ -41,7 +41,7 @@ W_DENSE, W_LEX, W_CTX, W_TYPE, W_RANK = 0.50, 0.10, 0.30, 0.08, 0.30
 # a transcript's speaker label ("PRESIDENT YOON:", "Q:") and stage directions ("(As interpreted.)", "(Laughter.)")
 _SPEAKER = re.compile(r"^(?:[A-Z][A-Z.'’ -]*[A-Z.]|Q):\s*")
 _ASIDE = re.compile(r"\([^()]*\)")
-_BULLET = re.compile(r"(?:[-•*]\s+)?")
+_BULLET = re.compile(r"[-•*]\s+")  # a list item's marker
 
 
 def says_something(sentence: str) -> bool:
@@ -77,7 +77,8 @@ def score_sentences(
             if key in seen or not says_something(s.text):
                 continue
             seen.add(key)
-            marker = _BULLET.match(s.text).end()  # type: ignore[union-attr]  # a list item's "- " says nothing
+            bullet = _BULLET.match(s.text)  # "- Costa Rica offered...": the item, not its marker, is the sentence
+            marker = bullet.end() if bullet else 0
             cands.append(Scored(pi, s.start + marker, s.end, s.text[marker:], 0.0, 0.0, 0.0))
     if not cands:
         return []

@@ -606,17 +606,17 @@ def test_a_who_question_is_not_answered_by_a_sentence_naming_no_one_new() -> Non
 
 
 def test_an_acronym_the_answering_document_never_uses_means_another_subject() -> None:
-    from rag.backends.extractive import missing_name
+    from rag.backends.extractive import missing_acronym
 
     q = "Which country will host the 2025 IPEF leaders' meeting?"  # probe set 8: answered from the G20's plans
     g20 = [dated(1, "We look forward to meeting again in Brazil in 2024 and in South Africa in 2025.", "2022-11-16")]
-    assert missing_name(q, g20, "d") == "IPEF"
+    assert missing_acronym(q, g20, "d") == "IPEF"
     ipef = [dated(1, "The IPEF partners will meet in Lima in 2025.", "2023-11-16")]
-    assert missing_name(q, ipef, "d") is None
+    assert missing_acronym(q, ipef, "d") is None
     # the title counts, the case does not, and a country's acronym is left to the country rule
     titled = [Passage("d::v::00000", "d", "Fact Sheet: Covid-19 Aid", "2021-04-28", 0, 20, "15 million N95 masks.")]
-    assert missing_name("How many masks did the US send in its COVID-19 aid?", titled, "d") is None
-    assert missing_name("What did the USA pledge?", g20, "d") is None
+    assert missing_acronym("How many masks did the US send in its COVID-19 aid?", titled, "d") is None
+    assert missing_acronym("What did the USA pledge?", g20, "d") is None
 
 
 def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]

@@ -129,14 +129,15 @@ def missing_country(question: str, passages: list[Passage], doc_id: str) -> str 
     return next((c for c in sorted(asked) if c not in seen), None)
 
 
-_NAME_WORD = re.compile(r"\b[A-Z]{3,}\b")  # an acronym: "IPEF", "AUKUS", "ASEAN"
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # "IPEF", "AUKUS", "ASEAN"
 
 
-def missing_name(question: str, passages: list[Passage], doc_id: str) -> str | None:
-    """A proper name the question gives ("the 2025 IPEF leaders' meeting") that the answer's document, as far
-    as it was retrieved, never uses: its sentence tells of something else (the G20's South Africa in 2025)."""
+def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str | None:
+    """An acronym the question gives ("the 2025 IPEF leaders' meeting") that the answer's document, as far as it
+    was retrieved, never uses: its sentence tells of something else (the G20's South Africa in 2025). Only
+    acronyms: other names ("Washington", "Biden") are often worded otherwise."""
     text = _document_text(passages, doc_id)
-    for m in _NAME_WORD.finditer(question):
+    for m in _ACRONYM.finditer(question):
         name = m.group(0)
         if name != "USA" and not countries_in(name) and not re.search(rf"\b{name}", text, re.I):
             return name
@@ -495,7 +496,7 @@ class ExtractiveBackend(Backend):
             return []
         if not multi and names_no_one_new(question, best.text):
             return []
-        if not multi and missing_name(request.question, request.passages, p.doc_id):
+        if not multi and missing_acronym(request.question, request.passages, p.doc_id):
             return []
         chosen = [best]
         for c in ranked[1:]:
