@@ -98,8 +98,9 @@ def embed_text(title: str, chunk: str) -> str:
 
 def doc_version(sha: str, settings: Settings) -> str:
     """A document's version: its bytes, the chunking settings and how metadata is read (v3: a year or month
-    when no full date is stated). Any of them changing means a new version; unchanged chunks keep their vectors."""
-    signature = f"v3|{settings.chunk_tokens}|{settings.chunk_overlap}|{settings.chunk_max_tokens}".encode()
+    when no full date is stated; v4: a file name's date before the text's). Any of them changing means a new
+    version; unchanged chunks keep their vectors."""
+    signature = f"v4|{settings.chunk_tokens}|{settings.chunk_overlap}|{settings.chunk_max_tokens}".encode()
     return hashlib.sha256(bytes.fromhex(sha) + signature).hexdigest()[:16]
 
 
@@ -118,13 +119,16 @@ def prepare(
     if not any(ch.isalnum() for ch in text):
         raise RejectedFile(name, "no words in this file")
     title = loaded.title or find_title(text, doc_id)
-    # An HTML page's metadata date is its publication date; a PDF's or DOCX's is when the file was made, which
-    # is a weaker hint than a date the text states.
+    # A date in the file name ("wh-2022-07-16-joint-statement...") was put there on purpose: it comes first. The
+    # first date a text states is often an earlier event ("the previous summits held on May 14, 2015"): 42 of the
+    # corpus's 498 dated file names were overruled that way, one by 1956. An HTML page's metadata date is its
+    # publication date; a PDF's or DOCX's is when the file was made, a weaker hint than a date the text states.
+    stem = Path(name).stem
     if Path(name).suffix.lower() in (".html", ".htm"):
-        date = find_date(loaded.date, text, Path(name).stem)
+        date = find_date(stem, loaded.date, text)
     else:
-        date = find_date(text, Path(name).stem, loaded.date)
-    date = date or find_period(title, Path(name).stem)
+        date = find_date(stem, text, loaded.date)
+    date = date or find_period(title, stem)
     version = doc_version(sha, settings)
     doc = DocRecord(doc_id=doc_id, title=title, date=date, source=Path(name).name, sha256=sha, text=text)
     spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap, hard_max=settings.chunk_max_tokens)
