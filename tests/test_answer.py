@@ -619,6 +619,16 @@ def test_an_acronym_the_answering_document_never_uses_means_another_subject() ->
     assert missing_acronym("What did the USA pledge?", g20, "d") is None
 
 
+def test_the_answer_comes_from_a_document_that_uses_the_questions_acronym(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 9: the India-Israel-UAE-US statement's "convened for the first leaders' summit" outscored the GCC
+    summit's own statement for "Where did the leaders of the GCC states and the United States meet in July 2022?"."""
+    q = "Where did the leaders of the GCC states and the United States meet in July 2022?"
+    i2u2 = dated(1, "On July 14, 2022, the leaders of India, Israel, the UAE and the United States met in a virtual summit.", "2022-07-14", doc="i2u2")  # fmt: skip
+    gcc = dated(2, "The leaders of the GCC member states and the United States met today in Jeddah, Saudi Arabia.", "2022-07-16", doc="gcc")  # fmt: skip
+    assert [c.text for c in select(embedder, q, [i2u2, gcc], refusal_threshold=0.0)][:1] == [gcc.text]
+    assert select(embedder, q, [i2u2], refusal_threshold=0.0) == []  # no document uses "GCC": no answer
+
+
 def test_a_number_sharing_no_word_with_the_question_counts_something_else(embedder) -> None:  # type: ignore[no-untyped-def]
     q = "How much will extending International Space Station operations to 2030 cost the United States?"
     wind = passage(

@@ -476,6 +476,13 @@ class ExtractiveBackend(Backend):
                 ranked = [c for c, m in zip(ranked, marks, strict=True) if m is True or m is keep]
                 if keep:  # it counts exactly what is asked: less similarity will do
                     threshold -= COUNTED_RELIEF
+        if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else
+            lacking = {
+                d
+                for d in {p.doc_id for p in request.passages}
+                if missing_acronym(request.question, request.passages, d)
+            }
+            ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not ranked or ranked[0].evidence < threshold:
             return []
         best = ranked[0]
@@ -495,8 +502,6 @@ class ExtractiveBackend(Backend):
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
         if not multi and names_no_one_new(question, best.text):
-            return []
-        if not multi and missing_acronym(request.question, request.passages, p.doc_id):
             return []
         chosen = [best]
         for c in ranked[1:]:
