@@ -136,12 +136,11 @@ def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str 
     """An acronym the question gives ("the 2025 IPEF leaders' meeting") that the answer's document, as far as it
     was retrieved, never uses: its sentence tells of something else (the G20's South Africa in 2025). Only
     acronyms: other names ("Washington", "Biden") are often worded otherwise."""
+    asked = [a for a in _ACRONYM.findall(question) if a != "USA" and not countries_in(a)]
+    if not asked:
+        return None  # most questions: the document's text is not read
     text = _document_text(passages, doc_id)
-    for m in _ACRONYM.finditer(question):
-        name = m.group(0)
-        if name != "USA" and not countries_in(name) and not re.search(rf"\b{name}", text, re.I):
-            return name
-    return None
+    return next((a for a in asked if not re.search(rf"\b{a}", text, re.I)), None)
 
 
 def missing_year(question: str, passages: list[Passage]) -> str | None:
