@@ -99,7 +99,8 @@ def _recalls(iso: str, spans: tuple[DateSpan, ...], text: str) -> bool:
         if s.end - s.start <= 2 * DAY_SLACK:
             # a day ("on May 8, 2022") is recalled by that day, not by its month: "the Global COVID-19 Summit in May
             # 2022", in a readout of May 21, does not tell of May 8
-            if any(s.start <= _on(s.start.year, m, d) <= s.end for m, d in _days(text)):
+            years = {s.start.year, s.end.year}  # "on January 1, 2022" spans December 29 to January 4
+            if any(s.start <= _on(y, m, d) <= s.end for m, d in _days(text) for y in years):
                 return True
             continue
         month = calendar.month_name[s.start.month]

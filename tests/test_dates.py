@@ -119,6 +119,9 @@ def test_a_day_is_recalled_by_that_day_not_by_its_month(text: str, inside: bool)
     Biden and the G7 leaders meet with on May 8, 2022?" with President Yoon."""
     spans = date_hints("Who did Biden and the G7 leaders meet with on May 8, 2022?")
     assert in_spans("2022-05-21", spans, text) is inside
+    # a day whose span crosses the new year is recalled by that day too
+    new_year = date_hints("Who did Biden call on January 1, 2022?")
+    assert in_spans("2022-02-10", new_year, "As the leaders agreed on January 1, the work goes on.")
 
 
 def test_a_year_is_not_recalled_by_words() -> None:
