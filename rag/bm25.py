@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -173,7 +174,7 @@ _SPELLING = [
     (re.compile(r"^(lab|fav|hon|neighb|col|behavi|endeav|harb|rum|vig|arm|flav|hum|val|rig|ferv|vap|sav)our"), r"\1or"),
     (re.compile(r"^programme"), "program"),
 ]
-TOKENIZER_VERSION = "3"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
+TOKENIZER_VERSION = "4"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
 
 
 def _respell(word: str) -> str:
@@ -194,8 +195,21 @@ def _term(word: str) -> str:
     return _stemmer().stemWord(_respell(word))  # type: ignore[no-any-return]
 
 
+_UNMARKED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Erdoğan", "Türkiye", "Nausėda" are "erdogan", "turkiye", "nauseda", as a
+    question typed on an English keyboard writes them (and whole words, not "erdo" and "rkiy")."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text).translate(_UNMARKED)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 def tokenize(text: str) -> list[str]:
-    return [t for t in map(_term, _WORD.findall(text.lower())) if t]
+    return [t for t in map(_term, _WORD.findall(fold(text))) if t]
 
 
 class BM25Index:

@@ -205,6 +205,18 @@ def test_british_and_american_spellings_share_their_terms(british: str, american
     assert tokenize(british) == tokenize(american)
 
 
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [("Erdoğan", "Erdogan"), ("Türkiye", "Turkiye"), ("Nausėda", "Nauseda"), ("Año", "Ano"), ("Kılıçdaroğlu", "Kilicdaroglu"),
+     ("Łukasz", "Lukasz")],
+)  # fmt: skip
+def test_a_name_with_diacritics_is_one_term_and_matches_it_typed_without_them(written: str, typed: str) -> None:
+    """Words were cut at any letter outside a-z: "Erdoğan" was "erdo", "Türkiye" "rkiy", and a question typing
+    "Erdogan" matched neither BM25 nor the sentence overlap."""
+    assert tokenize(f"President {written} met") == tokenize(f"president {typed} met")
+    assert len(tokenize(written)) == 1
+
+
 def test_words_that_only_end_like_a_british_spelling_are_left_alone() -> None:
     assert tokenize("four hour tour flour") == ["four", "hour", "tour", "flour"]
     assert tokenize("labor") != tokenize("harbor")
