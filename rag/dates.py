@@ -17,7 +17,16 @@ from functools import lru_cache
 
 from ingest.clean import MONTHS
 
-__all__ = ["DateSpan", "date_hints", "days_outside", "in_spans", "names_another_day", "names_another_year", "period"]
+__all__ = [
+    "DateSpan",
+    "date_hints",
+    "days_outside",
+    "in_spans",
+    "names_another_day",
+    "names_another_year",
+    "period",
+    "time_words",
+]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
@@ -121,28 +130,40 @@ def _month_span(year: int, first: int, last: int) -> DateSpan:
 
 @lru_cache(maxsize=256)
 def date_hints(question: str) -> tuple[DateSpan, ...]:
-    spans: list[DateSpan] = []
+    """The times a question names: days, months, parts of years and years, not the years it sets as targets."""
+    return tuple(dict.fromkeys(span for span, _ in _time_expressions(question)))
+
+
+def time_words(question: str, iso: str) -> str:
+    """The words of the times a question names ("July 2023", "May 18, 2023") that hold a document dated ``iso``:
+    the document has them in its date, whether or not its text repeats them."""
+    return " ".join(words for span, words in _time_expressions(question) if span.holds(iso))
+
+
+@lru_cache(maxsize=256)
+def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
+    spans: list[tuple[DateSpan, str]] = []
     taken: list[tuple[int, int]] = []  # character ranges already read, so "January 2021" is not also "2021"
     for m in _DAY_MONTH_YEAR.finditer(question):
         year, month = int(m["year"]), MONTHS[m["month"].lower()]
         day = m["d1"] or m["d2"]
         if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
             d = date(year, month, int(day))
-            spans.append(DateSpan(d - DAY_SLACK, d + DAY_SLACK))
+            spans.append((DateSpan(d - DAY_SLACK, d + DAY_SLACK), m.group(0)))
         else:
-            spans.append(_month_span(year, month, month))
+            spans.append((_month_span(year, month, month), m.group(0)))
         taken.append(m.span())
     for m in _PART_YEAR.finditer(question):
         first, last = _PART[m["part"].lower()]
-        spans.append(_month_span(int(m["year"]), first, last))
+        spans.append((_month_span(int(m["year"]), first, last), m.group(0)))
         taken.append(m.span())
     for m in _BARE_YEAR.finditer(question):
         if any(a <= m.start() < b for a, b in taken) or _TARGET_BEFORE.search(question[: m.start()]):
             continue
         if _TARGET_AFTER.match(question, m.end()):
             continue
-        spans.append(_month_span(int(m["year"]), 1, 12))
-    return tuple(dict.fromkeys(spans))
+        spans.append((_month_span(int(m["year"]), 1, 12), m.group(0)))
+    return spans
 
 
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}){_DAY}\b(?!\d)", re.I)

@@ -13,6 +13,7 @@ import numpy as np
 
 from ingest.chunking import split_sentences
 from rag.bm25 import tokenize
+from rag.dates import time_words
 from rag.qtype import answer_type, holds
 from rag.types import Passage
 
@@ -90,9 +91,11 @@ def score_sentences(
     for c, d in zip(cands, dense, strict=True):
         p = passages[c.passage - 1]
         if c.passage not in focus_of:
-            # question words the document's title already explains say which document, not which sentence:
-            # a sentence is scored on the rest (the focus), so the one that answers beats the one that restates
-            topic = set(tokenize(p.title))
+            # question words the document's title already explains say which document, not which sentence: a
+            # sentence is scored on the rest (the focus), so the one that answers beats the one that restates. So
+            # do the times its date holds ("in July 2023", of a July 2023 readout): a sentence repeating the month
+            # (Zelenskyy "in Vilnius on July 12, 2023") does not answer where Biden met Erdoğan that month
+            topic = set(tokenize(f"{p.title} {time_words(question, p.date)}"))
             focus_of[c.passage] = [t for t in q_tokens if t not in topic] or q_tokens
         words = set(tokenize(c.text))
         c.dense = float(d)

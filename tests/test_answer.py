@@ -16,7 +16,7 @@ from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
 from rag.qtype import answer_type
 from rag.retrieve import Filters, rrf
-from rag.sentences import Scored
+from rag.sentences import Scored, score_sentences
 from rag.store import Store
 from rag.types import Passage
 from tests.conftest import SEED_ID
@@ -702,3 +702,20 @@ def test_a_later_part_saying_he_carries_the_first_parts_names_and_keeps_its_own_
     ]
     q = "Where did Biden meet Trudeau in June 2022, and where did he meet him in January 2023?"
     assert [c.text for c in select(embedder, q, passages)] == [la, mexico]
+
+
+def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 10's first run: "Where did President Biden meet President Erdoğan in July 2023?" was answered by
+    the Zelenskyy readout's "... in Vilnius on July 12, 2023": the Erdoğan readout's title holds the names, so its
+    sentence was scored on "July 2023" alone, which it never repeats (its date holds it)."""
+    q = "Where did President Biden meet President Erdoğan in July 2023?"
+    zelenskyy = "President Joe Biden met with President Volodymyr Zelenskyy of Ukraine in Vilnius on July 12, 2023."
+    erdogan = "President Joe Biden met with President Recep Tayyip Erdoğan of Türkiye at the NATO Summit in Vilnius, Lithuania."
+    passages = [
+        Passage("z::v::00000", "z", "Readout of President Joe Biden’s Meeting with President Volodymyr Zelenskyy of Ukraine",
+                "2023-07-12", 0, len(zelenskyy), zelenskyy),
+        Passage("e::v::00000", "e", "Readout of President Joe Biden’s Meeting with President Recep Tayyip Erdoğan of Türkiye",
+                "2023-07-11", 0, len(erdogan), erdogan),
+    ]  # fmt: skip
+    lexical = {c.text: c.lexical for c in score_sentences(q, passages, None, embedder.embed_sentences)}
+    assert lexical[erdogan] > lexical[zelenskyy]

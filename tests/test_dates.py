@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from ingest.clean import find_period
-from rag.dates import DateSpan, date_hints, days_outside, in_spans, names_another_day, names_another_year, period
+from rag.dates import (
+    DateSpan,
+    date_hints,
+    days_outside,
+    in_spans,
+    names_another_day,
+    names_another_year,
+    period,
+    time_words,
+)
 from rag.qtype import is_multi_part
 
 
@@ -207,3 +216,11 @@ def test_a_later_document_naming_the_month_with_another_year_does_not_recall_it(
     assert in_spans("2022-05-23", spans, "and then another virtual meeting in early March")
     assert not in_spans("2022-05-23", spans, "the Quad meeting was in March of 2021")
     assert not in_spans("2022-05-23", spans, "the summit of March 12, 2021")
+
+
+def test_time_words_are_those_of_the_times_that_hold_the_document() -> None:
+    q = "Where did Biden meet Erdoğan in July 2023, and whom did he call on May 18, 2022?"
+    assert time_words(q, "2023-07-11") == "July 2023"
+    assert time_words(q, "2022-05-19") == "May 18, 2022"
+    assert time_words(q, "2021-07-11") == ""
+    assert time_words("What did the leaders pledge to cut by 2030?", "2030-01-01") == ""  # a target, not a time
