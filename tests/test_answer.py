@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rag.answer import build_answer
 from rag.backends import REFUSAL, Turn, resolve_backend
 from rag.backends.base import heuristic_condense
+from rag.backends.extractive import misses_the_act
 from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
 from rag.qtype import answer_type
@@ -719,3 +720,31 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
     ]  # fmt: skip
     lexical = {c.text: c.lexical for c in score_sentences(q, passages, None, embedder.embed_sentences)}
     assert lexical[erdogan] > lexical[zelenskyy]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "missing"),
+    [
+        ("Who interpreted for Vice President Harris in Jakarta?", "Vice President Kamala Harris met with President Marcos in Jakarta.", "interpret"),
+        ("Who cooked the dinner Kishida hosted for Harris?", "Prime Minister Kishida is generously hosting a dinner for the Vice President.", "cook"),
+        # the act in another form answers: a noun, a passive
+        ("Who invited the GCC leaders to Jeddah?", "At the invitation of King Salman, the leaders met today in Jeddah.", None),
+        ("Who led the U.S. delegation to Mexico City?", "A delegation led by Secretary of State Antony Blinken arrived.", None),
+        ("Who interpreted for President Yoon?", "The interpreter was Ms. Kim.", None),
+        ("Who is the chair of the forum?", "The forum has no chair.", None),  # not a "who did" question
+    ],
+)  # fmt: skip
+def test_a_who_did_question_needs_a_sentence_that_says_the_act(
+    question: str, sentence: str, missing: str | None
+) -> None:
+    """Probe set 10's first run: "Who interpreted for Vice President Harris at her trilateral meeting ... in
+    Jakarta?" was answered by the sentence saying they met."""
+    assert misses_the_act(question, sentence) == missing
+
+
+def test_a_who_did_question_is_refused_when_no_sentence_says_the_act(embedder) -> None:  # type: ignore[no-untyped-def]
+    met = "Vice President Kamala Harris met with President Ferdinand Marcos Jr. of the Philippines and Prime Minister Fumio Kishida of Japan yesterday in Jakarta, Indonesia."
+    q = "Who interpreted for Vice President Harris at her trilateral meeting with Marcos and Kishida in Jakarta?"
+    assert select(embedder, q, [passage(1, met)], refusal_threshold=0.0) == []
+    said = met.replace("yesterday in Jakarta, Indonesia.", "in Jakarta; Ms. Reyes interpreted for the Vice President.")
+    assert select(embedder, q, [passage(1, said)], refusal_threshold=0.0) != []

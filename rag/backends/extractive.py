@@ -266,6 +266,20 @@ def names_no_one_new(question: str, sentence: str) -> bool:
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
 
+_WHO_DID = re.compile(r"^\W*who\s+([a-z]+ed)\b", re.I)  # "Who interpreted", "Who invited", "Who led"
+
+
+def misses_the_act(question: str, sentence: str) -> str | None:
+    """A "Who <did> ...?" question and a sentence that never says the act ("interpreted", "cooked", "succeeded")
+    in any form ("the interpreter", "at the invitation of"): "Who interpreted for Vice President Harris in
+    Jakarta?" is not answered by "Harris met with Marcos and Kishida in Jakarta"."""
+    m = _WHO_DID.search(question)
+    if not m:
+        return None
+    act = tokenize(m.group(1))
+    return act[0] if act and act[0] not in tokenize(sentence) else None
+
+
 def counted_words(question: str) -> frozenset[str]:
     """What a "how many" question counts, as stems: "How many Pfizer doses will Kenya get?" -> {pfizer, dose}."""
     m = _HOW_MANY.search(question)
@@ -500,7 +514,7 @@ class ExtractiveBackend(Backend):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
-        if not multi and names_no_one_new(question, best.text):
+        if not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
             return []
         chosen = [best]
         for c in ranked[1:]:
