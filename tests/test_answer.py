@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rag.answer import build_answer
 from rag.backends import REFUSAL, Turn, resolve_backend
 from rag.backends.base import heuristic_condense
-from rag.backends.extractive import misses_the_act
+from rag.backends.extractive import described, misses_the_act, missing_rare_term
 from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
 from rag.qtype import answer_type
@@ -748,3 +748,18 @@ def test_a_who_did_question_is_refused_when_no_sentence_says_the_act(embedder) -
     assert select(embedder, q, [passage(1, met)], refusal_threshold=0.0) == []
     said = met.replace("yesterday in Jakarta, Indonesia.", "in Jakarta; Ms. Reyes interpreted for the Vice President.")
     assert select(embedder, q, [passage(1, said)], refusal_threshold=0.0) != []
+
+
+def test_words_describing_the_place_asked_for_are_not_missing_terms() -> None:
+    """Probe set 10's first run: "Which Nordic country's bid to join the alliance ...?" was refused because its
+    answering passage never says "Nordic": it names the country ("Sweden") instead of describing it."""
+    q = "Which Nordic country's bid to join the alliance was Ankara's leader set to put before his lawmakers?"
+    passage_text = (
+        "Both leaders welcomed the agreement for President Erdoğan to send Sweden's accession protocol to parliament."
+    )
+    rare = {"nordic": 9.0, "ankara": 9.0}
+    idf = lambda t: rare.get(t, 2.0)  # noqa: E731
+    assert missing_rare_term(q, passage_text + " Ankara", idf) == "nordic"
+    assert missing_rare_term(q, passage_text + " Ankara", idf, described(q)) is None
+    assert described("Which North African country hosted the summit?") == {"north", "african"}
+    assert described("Which country hosted the summit?") == frozenset()

@@ -95,6 +95,21 @@ def missing_rare_term(
     return next(iter(missing)) if len(missing) == 1 else None
 
 
+# "Which Nordic country", "what Gulf state", "which North African nation": words describing the answer, which the
+# answering sentence names ("Sweden") rather than describes
+_DESCRIBED = re.compile(
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){1,2}?)(?:countr(?:y|ies)|nations?|states?|islands?|cit(?:y|ies)|capitals?|"
+    r"regions?|provinces?|ports?)\b",
+    re.I,
+)
+
+
+def described(question: str) -> frozenset[str]:
+    """The terms describing what a "which <kind of place>" question asks for: {"nordic"} for "Which Nordic country's
+    bid ..."."""
+    return frozenset(t for m in _DESCRIBED.finditer(question) for t in tokenize(m.group(1)))
+
+
 _MUST_HOLD = ("duration", "number", "day", "frequency", "date")
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
@@ -502,7 +517,11 @@ class ExtractiveBackend(Backend):
         p = request.passages[best.passage - 1]
         context = f"{p.title} {p.text}"
         skip = expanded.swapped_terms
-        if request.idf and best.dense < WEAK_DENSE and missing_rare_term(question, context, request.idf, skip):
+        if (
+            request.idf
+            and best.dense < WEAK_DENSE
+            and missing_rare_term(question, context, request.idf, skip | described(question))
+        ):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
             return []
