@@ -70,9 +70,11 @@ PHRASES: dict[str, str] = {
     r"(?:the )?(?:bloc|union) of (?:27|twenty-seven) (?:nations|countries|states)": "the European Union",
     r"(?:the )?(?:Atlantic|transatlantic|western) (?:military )?alliance": "NATO",
     r"(?:the )?rich (?:nations|democracies)' club": "the G7",
-    r"(?:the )?(?:club|group) of (?:seven|7) (?:rich |wealthy |industrialised |industrialized )?"
-    r"(?:nations|democracies|economies)": "the G7",
-    r"(?:the )?(?:club|group) of (?:twenty|20) (?:major )?economies": "the G20",
+    r"(?:the )?(?:club|group) of (?:seven|7)(?: (?:rich |wealthy |industrialised |industrialized )?"
+    r"(?:nations|democracies|economies))?": "the G7",
+    r"(?:the )?(?:club|group) of (?:twenty|20)(?: (?:major )?economies)?": "the G20",
+    r"rotating (?:chairs?|chairmanships?|chairs?manships?|presidenc(?:y|ies))": "Presidency",
+    r"hand(?:ed|s|ing)? (?:it |them )?back|gave (?:it |them )?back|give (?:it |them )?back": "returned",
     r"(?:the )?south-?east asian (?:bloc|grouping|nations)": "ASEAN",
     r"(?:the )?(?:four|4)-(?:nation|country|way) (?:grouping|partnership|dialogue)": "the Quad",
     # leaders by title, for the years the corpus covers (2021-2024); where the holder changed, no name is given

@@ -34,6 +34,14 @@ from rag.qtype import holds
             ["attacks against", "commercial vessels"],
         ),
         ("Levies on tech giants?", "taxes on technology multinational corporations?", ["taxes"]),
+        # the groups by their long names, their chairs as news calls them, and giving back
+        (
+            "Who holds the group of twenty's rotating chair?",
+            "Who holds the G20's Presidency?",
+            ["the G20", "Presidency"],
+        ),
+        ("What did the Group of Seven say?", "What did the G7 say?", ["the G7"]),
+        ("What did Washington hand back to Mexico?", "What did the United States returned to Mexico?", ["returned"]),
         # offices by their seats and ranks, as news names them
         (
             "Why was America's number two in Japan?",
