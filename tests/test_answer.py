@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rag.answer import build_answer
 from rag.backends import REFUSAL, Turn, resolve_backend
 from rag.backends.base import heuristic_condense
-from rag.backends.extractive import described, misses_the_act, missing_rare_term
+from rag.backends.extractive import described, misses_the_act, missing_rare_term, named_things
 from rag.config import Settings
 from rag.errors import ConfigError, QuestionError
 from rag.qtype import answer_type
@@ -763,3 +763,30 @@ def test_words_describing_the_place_asked_for_are_not_missing_terms() -> None:
     assert missing_rare_term(q, passage_text + " Ankara", idf, described(q)) is None
     assert described("Which North African country hosted the summit?") == {"north", "african"}
     assert described("Which country hosted the summit?") == frozenset()
+
+
+FORUM = (
+    "As part of the Accelerator, USTDA is launching an IPEF Project Preparation Facility that will bring in additional "
+    "funding. The Facility will be cabined to IPEF emerging markets and the U.S. Government will make an initial "
+    "contribution of $15 million. IPEF partners are establishing the **IPEF Catalytic Capital Fund** to pool "
+    "resources and expand the pipeline of bankable climate projects."
+)
+OTHER_FUND = "The Fund is targeting a $65 million first close in September 2022."
+
+
+def test_an_amount_for_another_thing_than_the_one_named_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 11's first run: "How much will the United States put into the IPEF Catalytic Capital Fund?" was
+    answered with the Project Preparation Facility's $15 million; the fact sheet gives no amount for the fund."""
+    passages = [passage(1, FORUM, doc="forum"), passage(2, OTHER_FUND, doc="g7")]
+    q = "How much will the United States put into the IPEF Catalytic Capital Fund?"
+    assert select(embedder, q, passages, refusal_threshold=0.0) == []
+    # the sentence that refers back to the thing named ("The Facility") answers for it
+    q = "How much will the U.S. Government initially contribute to the IPEF Project Preparation Facility?"
+    assert "$15 million" in " ".join(c.text for c in select(embedder, q, passages, refusal_threshold=0.0))
+
+
+def test_the_things_a_question_names_are_funds_and_programs_not_places() -> None:
+    assert named_things("How much will the United States put into the IPEF Catalytic Capital Fund?") == [
+        "ipef catalytic capital fund"
+    ]
+    assert named_things("How long did Biden's meeting with Prime Minister Albanese in San Diego last?") == []

@@ -128,6 +128,8 @@ def test_missing_focus(question: str, context: str, missing: str | None) -> None
         ("How many trilateral working groups had been set up?", "Seventeen trilateral working groups exist.", True),
         ("How many marine wardens will the summit fund?", "It agreed to fund forty-two marine wardens.", True),
         ("How many yen did Japan pledge?", "Australia will give US$77 million.", None),  # never names yen: others decide
+        # an ordinal counts too (probe set 11: the "10 years" of another report answered instead)
+        ("How many consecutive years had freedom been in retreat?", "It marked the 15th consecutive year of decline.", True),
     ],
 )  # fmt: skip
 def test_a_count_must_stand_before_what_is_counted(question: str, sentence: str, attached: bool | None) -> None:

@@ -264,8 +264,9 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    rf"^(?:[\d.,]+|(?:{_NUM_WORDS}|million|billion|trillion|hundreds|thousands|millions)(?:-\w+)?)$", re.I
-)
+    rf"^(?:[\d.,]+|\d+(?:st|nd|rd|th)|(?:{_NUM_WORDS}|million|billion|trillion|hundreds|thousands|millions)(?:-\w+)?)$",
+    re.I,
+)  # "the 15th consecutive year" counts the years
 
 
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
@@ -315,6 +316,49 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
             if any(_COUNT.match(x.strip("*,;:()$€£")) for x in words[max(0, i - 3) : i]):
                 return True
     return False if named else None
+
+
+# "the IPEF Catalytic Capital Fund", "the Americas Health Corps": two or more capitalised words (or acronyms) in a row
+_NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*")
+_STARS = re.compile(r"[*_]+")
+
+
+def named_things(question: str) -> list[str]:
+    """The names of things (a fund, an initiative, a program: not a place or a person) a question gives, lower-cased:
+    "How much will the United States put into the IPEF Catalytic Capital Fund?" -> ["ipef catalytic capital fund"]."""
+    names = []
+    for m in _NAME_RUN.finditer(question):
+        name = m.group(0)
+        if not _THING.search(name):
+            continue
+        names.append(" ".join(name.lower().split()))
+    return names
+
+
+_THING = re.compile(
+    r"\b(?:Fund|Facility|Initiative|Corps|Program|Programme|Partnership|Agreement|Accelerator|Coalition|Framework|"
+    r"Platform|Mechanism|Plan|Project|Compact|Challenge|Network|Cent(?:er|re)|Institute|Act|Strategy|Dialogue|"
+    r"Council|Commission|Task Force|Working Group|Forum)$"
+)  # what funds, pledges and dates attach to, not a place or a person
+
+
+def name_never_typed(
+    question: str, sentences: list[Scored], typed: list[Scored], doc_of: Callable[[Scored], str]
+) -> str | None:
+    """A thing the question names ("the IPEF Catalytic Capital Fund") that some sentence names but no sentence
+    holding the kind of answer asked (an amount, a date) names, or refers back to ("the Fund") in a document that
+    names it: the amounts found are of other things ("The Facility will ... make an initial contribution of $15
+    million", "The Fund is targeting a $65 million first close" in a statement about another fund)."""
+
+    def says(c: Scored, name: str) -> bool:
+        return name in " ".join(_STARS.sub("", c.text).lower().split())
+
+    for name in named_things(question):
+        naming = {doc_of(c) for c in sentences if says(c, name)}
+        back = re.compile(rf"\b(?:the|this|that) {re.escape(name.split()[-1])}\b", re.I)
+        if naming and not any(says(c, name) or (doc_of(c) in naming and back.search(c.text)) for c in typed):
+            return name
+    return None
 
 
 def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bool:
@@ -490,7 +534,10 @@ class ExtractiveBackend(Backend):
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
-            ranked = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
+            typed = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
+            if name_never_typed(question, ranked, typed, lambda c: request.passages[c.passage - 1].doc_id):
+                return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
+            ranked = typed
             if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
                 ranked = [c for c in ranked if not days_outside(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
