@@ -16,7 +16,7 @@ from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
 from rag.neighbours import Vocabulary
-from rag.qtype import answer_type, holds, is_multi_part
+from rag.qtype import answer_type, holds, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, score_sentences
 from rag.store import Store
 from rag.types import Passage
@@ -25,6 +25,9 @@ __all__ = ["Filters", "Retriever", "diversify", "rrf"]
 
 # the kinds a regex tells reliably ("who" and "where" it cannot)
 TYPED_KINDS = ("duration", "number", "day", "date", "frequency")
+
+
+PART_K = 3  # passages retrieved for a part no passage answers
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class Retriever:
         top_k: int | None = None,
         filters: Filters | None = None,
         timings: dict[str, float] | None = None,
+        _part: bool = False,
     ) -> list[Passage]:
         top_k = top_k or self.settings.top_k
         filters = filters or Filters()
@@ -207,7 +211,33 @@ class Retriever:
             t = time.perf_counter()
             top = self._rerank_by_sentences(expanded.dense, top, spans)[:top_k]
             timings["sentence_rerank"] = time.perf_counter() - t
+        if is_multi_part(query) and not _part:
+            t = time.perf_counter()
+            top = self._fill_parts(expanded.dense, top, top_k, filters)
+            timings["parts"] = time.perf_counter() - t
         return top
+
+    def _fill_parts(self, question: str, top: list[Passage], top_k: int, filters: Filters) -> list[Passage]:
+        """A question in parts ("Where did Biden meet Albanese in March 2023, and who hosted the PGI IPEF Investment
+        Forum?") is retrieved as a whole, and one part's words can crowd the other's document out. A part that no
+        passage answers (no sentence reaches the refusal threshold) is retrieved on its own, and its best new
+        document's passage takes that part's place in the order."""
+        parts = question_parts(question)
+        if len(parts) < 2:
+            return top
+        idf = self.bm25().idf
+        for i, part in enumerate(parts):
+            scored = score_sentences(part, top, idf, self.embedder.embed_sentences)
+            if scored and max(c.evidence for c in scored) >= self.settings.refusal_threshold:
+                continue
+            have = {p.doc_id for p in top}
+            found = [p for p in self.retrieve(part, PART_K, filters, _part=True) if p.doc_id not in have]
+            if not found:
+                continue
+            best = max(score_sentences(part, found, idf, self.embedder.embed_sentences), key=lambda c: c.evidence)
+            if best.evidence >= self.settings.refusal_threshold:
+                top = [*top[:i], found[best.passage - 1], *top[i:]]
+        return top[: max(top_k, len(parts))]
 
     def _rerank_by_sentences(
         self, question: str, passages: list[Passage], spans: tuple[DateSpan, ...] = ()
