@@ -163,9 +163,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 # British and American spellings meet: "criticise"/"criticize", "organisation"/"organization", "analyse"/"analyze",
-# "centre"/"center", "defence"/"defense", "labour"/"labor", "programme"/"program" (UN statements are in British
-# spelling, White House documents in American). Applied to documents and questions alike, so a word it bends wrongly
-# ("promise" -> "promize") still matches itself.
+# "centre"/"center", "defence"/"defense", "labour"/"labor", "programme"/"program", "adviser"/"advisor" (UN
+# statements are in British spelling, White House documents in American). Applied to documents and questions alike,
+# so a word it bends wrongly ("promise" -> "promize") still matches itself.
 _SPELLING = [
     (re.compile(r"(?<=\w{3})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
     (re.compile(r"(?<=\w{2})ys(e|es|ed|ing)$"), r"yz\1"),
@@ -173,8 +173,9 @@ _SPELLING = [
     (re.compile(r"^(def|off|lic|pret)ence(s)?$"), r"\1ense\2"),
     (re.compile(r"^(lab|fav|hon|neighb|col|behavi|endeav|harb|rum|vig|arm|flav|hum|val|rig|ferv|vap|sav)our"), r"\1or"),
     (re.compile(r"^programme"), "program"),
+    (re.compile(r"^adviser"), "advisor"),
 ]
-TOKENIZER_VERSION = "4"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
+TOKENIZER_VERSION = "5"  # bump when tokenize() changes: saved indexes built by another version are rebuilt
 
 
 def _respell(word: str) -> str:

@@ -207,7 +207,8 @@ def test_a_sentence_holds_what_is_asked_only_beyond_what_the_question_names(
 @pytest.mark.parametrize(
     ("british", "american"),
     [("forced labour", "forced labor"), ("labourers", "laborers"), ("a development programme", "a development program"),
-     ("good neighbours", "good neighbors"), ("honoured", "honored"), ("defence", "defense"), ("organisation", "organization")],
+     ("good neighbours", "good neighbors"), ("honoured", "honored"), ("defence", "defense"), ("organisation", "organization"),
+     ("security advisers", "security advisors")],
 )  # fmt: skip
 def test_british_and_american_spellings_share_their_terms(british: str, american: str) -> None:
     """UN statements are in British spelling, White House documents in American: "coerced labour" missed "forced
