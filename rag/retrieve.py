@@ -234,8 +234,9 @@ class Retriever:
             found = [p for p in self.retrieve(part, PART_K, filters, _part=True) if p.doc_id not in have]
             if not found:
                 continue
-            best = max(score_sentences(part, found, idf, self.embedder.embed_sentences), key=lambda c: c.evidence)
-            if best.evidence >= self.settings.refusal_threshold:
+            answers = score_sentences(part, found, idf, self.embedder.embed_sentences)
+            best = max(answers, key=lambda c: c.evidence, default=None)  # none: passages of fewer than four words
+            if best is not None and best.evidence >= self.settings.refusal_threshold:
                 top = [*top[:i], found[best.passage - 1], *top[i:]]
         return top[: max(top_k, len(parts))]
 

@@ -323,6 +323,13 @@ _NAME_RUN = re.compile(r"(?<=\S )(?:[A-Z][\w’'-]*\s+)+[A-Z][\w’'-]*")
 _STARS = re.compile(r"[*_]+")
 
 
+_THING = re.compile(
+    r"\b(?:Fund|Facility|Initiative|Corps|Program|Programme|Partnership|Agreement|Accelerator|Coalition|Framework|"
+    r"Platform|Mechanism|Plan|Project|Compact|Challenge|Network|Cent(?:er|re)|Institute|Act|Strategy|Dialogue|"
+    r"Council|Commission|Task Force|Working Group|Forum)$"
+)  # what funds, pledges and dates attach to, not a place or a person
+
+
 def named_things(question: str) -> list[str]:
     """The names of things (a fund, an initiative, a program: not a place or a person) a question gives, lower-cased:
     "How much will the United States put into the IPEF Catalytic Capital Fund?" -> ["ipef catalytic capital fund"]."""
@@ -333,13 +340,6 @@ def named_things(question: str) -> list[str]:
             continue
         names.append(" ".join(name.lower().split()))
     return names
-
-
-_THING = re.compile(
-    r"\b(?:Fund|Facility|Initiative|Corps|Program|Programme|Partnership|Agreement|Accelerator|Coalition|Framework|"
-    r"Platform|Mechanism|Plan|Project|Compact|Challenge|Network|Cent(?:er|re)|Institute|Act|Strategy|Dialogue|"
-    r"Council|Commission|Task Force|Working Group|Forum)$"
-)  # what funds, pledges and dates attach to, not a place or a person
 
 
 def name_never_typed(
