@@ -83,6 +83,11 @@ PHRASES: dict[str, str] = {
     r"(?:the )?Indian (?:leader|premier|prime minister)": "Prime Minister Modi",
     r"(?:the )?Ukrainian (?:leader|president)": "President Zelenskyy",
     r"(?:the )?Japanese (?:leader|premier|prime minister)": "the Prime Minister of Japan",
+    r"(?:the )?French (?:leader|president|head of state)": "President Macron",
+    r"(?:the )?German (?:leader|chancellor|head of government)": "Chancellor of Germany",
+    r"(?:the )?(?:British|UK|U\.K\.) (?:leader|premier|prime minister)": "Prime Minister of the United Kingdom",
+    r"(?:the )?Bay Area": "San Francisco",
+    r"(?:its |their )?(?:gas and oil|oil and gas)(?: supplies| exports)?": "energy",
     # how news and editorials word what communiqués and readouts say
     r"(?:tele)?phone (?:call|conversation|talks?)": "call",
     r"(?:spoke|talked) (?:by|on the) (?:tele)?phone": "spoke on a call",

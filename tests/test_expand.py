@@ -41,6 +41,17 @@ from rag.qtype import holds
             ["the G20", "Presidency"],
         ),
         ("What did the Group of Seven say?", "What did the G7 say?", ["the G7"]),
+        # leaders by nationality, places and goods as news names them (probe set 12)
+        (
+            "What did the German leader say about Moscow's gas and oil?",
+            "What did Chancellor of Germany say about Russia's energy?",
+            ["Chancellor of Germany", "Russia", "energy"],
+        ),
+        (
+            "Whom did the British premier meet in the Bay Area?",
+            "Whom did Prime Minister of the United Kingdom meet in San Francisco?",
+            ["Prime Minister of the United Kingdom", "San Francisco"],
+        ),
         ("What did Washington hand back to Mexico?", "What did the United States returned to Mexico?", ["returned"]),
         # offices by their seats and ranks, as news names them
         (
