@@ -371,6 +371,25 @@ def test_when_is_answered_only_by_a_sentence_that_holds_a_time(embedder) -> None
     assert chosen and "August 14, 2024" in chosen[0].text
 
 
+@pytest.mark.integration
+def test_a_sentence_opening_with_today_or_this_week_holds_a_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "This week, we ... met on the occasion of the first-ever C5+1 Presidential Summit" (dated September 21, 2023)
+    answers "When...": the time words were matched in lower case only, so a sentence opening with them held no time."""
+    from rag.qtype import holds
+
+    assert holds("date", "This week, we met in New York.", "When did they meet?")
+    assert holds("day", "Today in Jeddah, the President met the Amir.", "On what day did they meet?")
+    assert not holds("date", "The leaders met in New York.", "When did they meet?")
+    summit = dated(
+        1,
+        "This week, we, the presidents of the C5+1 countries, met on the occasion of the first-ever C5+1 Presidential "
+        "Summit in New York City.",
+        "2023-09-21",
+    )
+    chosen = select(embedder, "When was the first-ever C5+1 Presidential Summit held?", [summit])
+    assert chosen and chosen[0].text.startswith("This week")
+
+
 def test_an_ordinal_the_passage_lacks_marks_another_event() -> None:
     from rag.backends.extractive import missing_ordinal
 
