@@ -380,6 +380,8 @@ def test_a_sentence_opening_with_today_or_this_week_holds_a_time(embedder) -> No
     assert holds("date", "This week, we met in New York.", "When did they meet?")
     assert holds("day", "Today in Jeddah, the President met the Amir.", "On what day did they meet?")
     assert not holds("date", "The leaders met in New York.", "When did they meet?")
+    assert holds("place", "In Jeddah, the leaders met.", "Where did they meet?")  # so does a place
+    assert not holds("place", "Joint Readout of the Meeting Between President Biden and the Amir", "Where?")
     summit = dated(
         1,
         "This week, we, the presidents of the C5+1 countries, met on the occasion of the first-ever C5+1 Presidential "
