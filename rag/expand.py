@@ -87,6 +87,10 @@ PHRASES: dict[str, str] = {
     r"(?:the )?German (?:leader|chancellor|head of government)": "Chancellor of Germany",
     r"(?:the )?(?:British|UK|U\.K\.) (?:leader|premier|prime minister)": "Prime Minister of the United Kingdom",
     r"(?:the )?Bay Area": "San Francisco",
+    # a leader's name for the state he runs: "Putin's security council" is the Russian Security Council
+    r"Putin['’]s": "Russia",
+    r"Xi(?: Jinping)?['’]s": "China",
+    r"(?:national )?security advis[eo]rs?": "National Security Advisor",
     r"(?:its |their )?(?:gas and oil|oil and gas)(?: supplies| exports)?": "energy",
     # how news and editorials word what communiqués and readouts say
     r"(?:tele)?phone (?:call|conversation|talks?)": "call",

@@ -52,6 +52,12 @@ from rag.qtype import holds
             "Whom did Prime Minister of the United Kingdom meet in San Francisco?",
             ["Prime Minister of the United Kingdom", "San Francisco"],
         ),
+        # a leader's name for the state he runs, and the adviser's title (probe set 13)
+        (
+            "What did Biden's security adviser tell the head of Putin's security council?",
+            "What did Biden's National Security Advisor tell the head of Russia's security council?",
+            ["National Security Advisor", "Russia"],
+        ),
         ("What did Washington hand back to Mexico?", "What did the United States returned to Mexico?", ["returned"]),
         # offices by their seats and ranks, as news names them
         (
