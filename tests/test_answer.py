@@ -823,3 +823,36 @@ def test_a_part_no_passage_answers_is_retrieved_on_its_own(engine) -> None:  # t
     # a question in one part is left as retrieved
     single = [p.doc_id for p in engine.retriever.retrieve("What did Biden tell Hun Sen about Cambodia?", 2)]
     assert all("hun-sen" in d for d in single), single
+
+
+def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does_not() -> None:
+    """Five unanswerable "which city/country" questions were answered by sentences about the topic that name no
+    place ("... the bicentennial of U.S.-Brazil diplomatic relations in 2024"), or only a country for a city."""
+    from rag.backends.extractive import names_no_place
+
+    bicentennial = "They will celebrate the bicentennial of U.S.-Brazil diplomatic relations in 2024."
+    assert names_no_place("Which city will host the 2024 bicentennial celebration?", bicentennial)
+    assert names_no_place("Which Indian city will host the event?", "one event in India and one in the United States")
+    assert names_no_place("Which German city did he visit?", "Germantown was founded in Pennsylvania in 1683.")
+    assert names_no_place("Which city did they meet in?", "They met on May 3 in September.") is True  # months
+    assert not names_no_place("Which two cities will it connect?", "a connection between Windsor, Ontario, and Detroit")
+    assert not names_no_place("Which country will host the summit?", "the Republic of Korea will host the summit")
+    assert not names_no_place("In which capital did they meet?", "They met in Tokyo.")
+    assert not names_no_place("Where did they meet?", bicentennial)  # only a "which city/country" question
+
+
+@pytest.mark.integration
+def test_a_which_city_question_is_answered_by_the_sentence_that_names_the_cities(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "Which two cities will the Gordie Howe International Bridge connect?" was answered by the sentence naming
+    the bridge, before the one naming Windsor and Detroit; a passage naming no city is refused."""
+    question = "Which two cities will the Gordie Howe International Bridge connect?"
+    named = (
+        "Our two countries are partnering on a project of critical importance: the Gordie Howe International Bridge."
+    )
+    cities = (
+        "By creating the first seamless connection between Windsor, Ontario, and Detroit, Michigan, this new crossing "
+    )
+    cities += "will serve economic growth."
+    chosen = select(embedder, question, [passage(1, f"{named} {cities}")])
+    assert chosen and "Windsor" in chosen[0].text and all("Windsor" in c.text for c in chosen)
+    assert select(embedder, question, [passage(1, named)]) == []

@@ -28,7 +28,7 @@ from rag.dates import (
     period,
 )
 from rag.embedder import Embedder
-from rag.expand import Expansion, expand
+from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
 from rag.qtype import WH, answer_type, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
@@ -102,6 +102,44 @@ _DESCRIBED = re.compile(
     r"regions?|provinces?|ports?)\b",
     re.I,
 )
+
+
+# "Which city will host...", "In which country did...": the answer names a place, not a "where" told otherwise
+_WHICH_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:(countr(?:y|ies)|nations?)|cit(?:y|ies)|towns?|capitals?)\b", re.I
+)
+_PLACE_WORDS = re.compile(
+    r"\b(?:in|at|to|from|near|between|host(?:ed|s)?(?: by)?)\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
+)
+# larger than a city: the United States (no check counts it as a country), its states, continents and regions
+_NOT_A_CITY = re.compile(
+    r"\b(?:United States|U\.S\.|Americas?|Africa|Asia|Europe|Oceania|Antarctica|Arctic|Caribbean|Pacific|Atlantic|"
+    r"Indo-Pacific|Middle East|Gulf|Balkans|Sahel|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|"
+    r"Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    r"New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\b"
+)
+_NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
+
+def names_no_place(question: str, sentence: str) -> bool:
+    """A "which city/country" question whose sentence names no place the question does not: "Which city will host the
+    2024 celebration of the bicentennial?" is not answered by "... the bicentennial ... in 2024", nor "Which city..."
+    by a country."""
+    m = _WHICH_PLACE.search(question)
+    if not m:
+        return False
+    country = bool(m.group(1))
+    if country and countries_in(sentence) - countries_in(question):
+        return False
+    asked = set(tokenize(question))
+    for p in _PLACE_WORDS.finditer(sentence):
+        name = p.group(1)
+        new = set(tokenize(name)) - asked - _NOT_PLACES
+        if new and (country or name in CAPITALS or not (countries_in(name) or _NOT_A_CITY.search(name))):
+            return False
+    return True
 
 
 def described(question: str) -> frozenset[str]:
@@ -558,6 +596,8 @@ class ExtractiveBackend(Backend):
                 if missing_acronym(request.question, request.passages, d)
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
+        if not multi:  # "Which city...?": only a sentence naming a place the question does not can answer
+            ranked = [c for c in ranked if not names_no_place(question, c.text)]
         if not ranked or ranked[0].evidence < threshold:
             return []
         best = ranked[0]
