@@ -753,6 +753,11 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Who led the U.S. delegation to Mexico City?", "A delegation led by Secretary of State Antony Blinken arrived.", None),
         ("Who interpreted for President Yoon?", "The interpreter was Ms. Kim.", None),
         ("Who is the chair of the forum?", "The forum has no chair.", None),  # not a "who did" question
+        # the present and the future ask for the act too (probe 8 and 9: "Who chairs the Arab Coordination Group?")
+        ("Who chairs the Arab Coordination Group?", "The Arab Coordination Group will provide $10 billion.", "chair"),
+        ("Who will chair the finance track?", "The Finance Track will be chaired by Canada.", None),
+        ("Who will host the summit?", "The summit will take place next year.", "host"),
+        ("Who has hosted the summit?", "The summit took place in Lima.", None),  # "has" is not the act
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(

@@ -320,7 +320,12 @@ def names_no_one_new(question: str, sentence: str) -> bool:
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
 
-_WHO_DID = re.compile(r"^\W*who\s+([a-z]+ed)\b", re.I)  # "Who interpreted", "Who invited", "Who led"
+# "Who interpreted", "Who invited", "Who chairs", "Who will chair": not "Who was", "Who has"
+_WHO_DID = re.compile(
+    r"^\W*who\s+(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
+    r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b",
+    re.I,
+)
 
 
 def misses_the_act(question: str, sentence: str) -> str | None:
@@ -330,7 +335,7 @@ def misses_the_act(question: str, sentence: str) -> str | None:
     m = _WHO_DID.search(question)
     if not m:
         return None
-    act = tokenize(m.group(1))
+    act = tokenize(m.group(1) or m.group(2))
     return act[0] if act and act[0] not in tokenize(sentence) else None
 
 
