@@ -85,6 +85,8 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "Thailand": ("Thailand", "Thai"),
     "Malaysia": ("Malaysia", "Malaysian"),
     "Singapore": ("Singapore", "Singaporean"),
+    "Brunei": ("Brunei", "Bruneian"),
+    "Timor-Leste": ("Timor-Leste", "East Timor"),
     "Cambodia": ("Cambodia", "Cambodian"),
     "Laos": ("Laos", "Lao"),
     "Myanmar": ("Myanmar", "Burma", "Burmese"),

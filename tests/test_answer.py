@@ -861,3 +861,15 @@ def test_a_which_city_question_is_answered_by_the_sentence_that_names_the_cities
     chosen = select(embedder, question, [passage(1, f"{named} {cities}")])
     assert chosen and "Windsor" in chosen[0].text and all("Windsor" in c.text for c in chosen)
     assert select(embedder, question, [passage(1, named)]) == []
+
+
+def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:
+    """ "Which Gulf emirate did Biden thank for its exceptional help getting people out of Afghanistan?" (probe 13) is
+    answered by the sentence naming Qatar: a country the question does not name is a name of that kind."""
+    from rag.qtype import holds
+
+    question = "Which Gulf emirate did Biden thank for its help getting people out of Afghanistan?"
+    assert holds("named", "Qatar's exceptional efforts in the evacuation of Afghans.", question)
+    assert not holds("named", "supporting the people of Afghanistan in the Gulf", question)  # asked, not answered
+    assert holds("named", "Brunei steered ASEAN through a hard year.", "Which sultanate did Biden credit for ASEAN?")
+    assert not holds("named", "Qatar's Amir met Biden.", "Which bank did Biden sanction?")  # a bank is not a state
