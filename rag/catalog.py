@@ -179,6 +179,18 @@ class Catalog:
                 out[cid] = (int(s), int(e), text)
         return out
 
+    def leads(self, doc_ids: list[str]) -> dict[str, tuple[int, str]]:
+        """For each document: the end and the text of its first chunk (a readout's "met today with ... in Dublin")."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        rows = self._all(
+            'SELECT c.doc_id, c."end", substr(d.text, c.start + 1, c."end" - c.start) FROM chunks c '
+            f"JOIN documents d ON d.doc_id = c.doc_id WHERE c.idx = 0 AND c.doc_id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        )
+        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+
     def doc_chunk_ids(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._all("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
 

@@ -260,11 +260,16 @@ class Retriever:
         return sorted(passages, key=lambda p: -p.score)
 
     def _widen(self, passages: list[Passage]) -> None:
-        """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it."""
+        """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it. Its document's
+        opening goes with it (not cited from, only read): the answer's checks ask the document, not the window,
+        whether it names the place or the person asked ("... met today with Leo Varadkar ... in Dublin")."""
         windows = self.store.catalog.windows([p.chunk_id for p in passages], self.settings.context_chunks)
+        leads = self.store.catalog.leads([p.doc_id for p in passages])
         for p in passages:
             if p.chunk_id in windows:
                 p.start, p.end, p.text = windows[p.chunk_id]
+            end, lead = leads.get(p.doc_id, (0, ""))
+            p.lead = lead if p.start >= end else ""
 
     def _rerank(self, query: str, passages: list[Passage]) -> list[Passage]:
         if self._reranker is None:

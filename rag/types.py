@@ -54,6 +54,7 @@ class Passage:
     score: float = 0.0
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    lead: str = ""  # the document's first chunk, when the passage does not hold it: who met whom, where, when
 
     def to_json(self) -> dict[str, Any]:
         return {

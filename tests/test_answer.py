@@ -873,3 +873,28 @@ def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:
     assert not holds("named", "supporting the people of Afghanistan in the Gulf", question)  # asked, not answered
     assert holds("named", "Brunei steered ASEAN through a hard year.", "Which sultanate did Biden credit for ASEAN?")
     assert not holds("named", "Qatar's Amir met Biden.", "Which bank did Biden sanction?")  # a bank is not a state
+
+
+def test_a_passage_carries_its_documents_opening_when_it_does_not_hold_it(engine) -> None:  # type: ignore[no-untyped-def]
+    """The checks read what was retrieved of a document; a window past a readout's first sentence lost "... met
+    today with Leo Varadkar ... in Dublin", and "Which anniversary ... did Biden and Varadkar mark when they met in
+    Dublin?" was refused for the missing rare word "Dublin" (probe 14, p14-003)."""
+    passages = engine.retriever.retrieve("What did Biden and Kishida discuss about the Quad and the G7?", 8)
+    catalog = engine.store.catalog
+    assert any(p.start > 0 for p in passages) and any(p.lead for p in passages)
+    for p in passages:
+        doc = catalog.get(p.doc_id)
+        first = catalog.leads([p.doc_id])[p.doc_id]
+        assert first[1] == doc.text[: first[0]] and first[0] > 0
+        assert p.lead == ("" if p.start < first[0] else first[1]), p.chunk_id  # only when the window lacks it
+
+
+def test_the_rare_word_check_reads_the_documents_opening() -> None:
+    from rag.backends.extractive import _document_text
+
+    window = passage(1, "The leaders also marked the 25th anniversary of the Belfast/Good Friday Agreement.", start=183)
+    q = "Which anniversary did Biden and Varadkar mark in Dublin?"
+    idf = {"dublin": 9.0}.get  # the one rare word
+    assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) == "dublin"
+    window.lead = "President Biden met today with Leo Varadkar, the Taoiseach of Ireland, in Dublin."
+    assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) is None

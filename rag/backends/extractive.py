@@ -168,8 +168,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _document_text(passages: list[Passage], doc_id: str) -> str:
-    """What was retrieved of one document, title included."""
-    return " ".join(f"{p.title} {p.text}" for p in passages if p.doc_id == doc_id)
+    """What was retrieved of one document, title and opening included."""
+    mine = [p for p in passages if p.doc_id == doc_id]
+    lead = next((p.lead for p in mine if p.lead), "")
+    return " ".join([*(f"{p.title} {p.text}" for p in mine), lead])
 
 
 def missing_country(question: str, passages: list[Passage], doc_id: str) -> str | None:
@@ -612,7 +614,9 @@ class ExtractiveBackend(Backend):
         if (
             request.idf
             and best.dense < WEAK_DENSE
-            and missing_rare_term(question, context, request.idf, skip | described(question))
+            and missing_rare_term(
+                question, _document_text(request.passages, p.doc_id), request.idf, skip | described(question)
+            )
         ):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
