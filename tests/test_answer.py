@@ -898,3 +898,17 @@ def test_the_rare_word_check_reads_the_documents_opening() -> None:
     assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) == "dublin"
     window.lead = "President Biden met today with Leo Varadkar, the Taoiseach of Ireland, in Dublin."
     assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) is None
+
+
+@pytest.mark.integration
+def test_a_which_city_question_of_a_given_day_is_not_answered_by_another_years_city(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "In which city did Biden meet Secretary-General Guterres on September 20, 2021?": the 2021 readout names no
+    city; the 2022 readout's "during the UN General Assembly in New York" tells of another meeting (probe 14)."""
+    q = "In which city did Biden meet Secretary-General Guterres on September 20, 2021?"
+    y2021 = dated(1, "President Biden met this evening with Secretary-General Antonio Guterres of the United Nations.",
+                  "2021-09-20")  # fmt: skip
+    y2022 = dated(2, "President Biden met today with Secretary-General Antonio Guterres during the UN General Assembly "
+                     "in New York.", "2022-09-21", doc="e")  # fmt: skip
+    assert select(embedder, q, [y2021, y2022]) == []
+    chosen = select(embedder, q.replace("September 20, 2021", "September 21, 2022"), [y2021, y2022])
+    assert chosen and "New York" in chosen[0].text

@@ -603,8 +603,11 @@ class ExtractiveBackend(Backend):
                 if missing_acronym(request.question, request.passages, d)
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
-        if not multi:  # "Which city...?": only a sentence naming a place the question does not can answer
+        if not multi and _WHICH_PLACE.search(question):
+            # "Which city...?": only a sentence naming a place the question does not can answer, and (as for a
+            # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
+            ranked = _of_the_time(ranked, request.passages, date_hints(question))
         if not ranked or ranked[0].evidence < threshold:
             return []
         best = ranked[0]
