@@ -100,10 +100,11 @@ def score_sentences(
         words = set(tokenize(c.text))
         c.dense = float(d)
         c.lexical = _coverage(focus_of[c.passage], words, idf)
-        c.typed = holds(kind, c.text, question)
+        is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
+        # a title's capitals are not names: "Remarks ... in Joint Press Conference" holds no place
+        c.typed = not is_title and holds(kind, c.text, question)
         typed = float(c.typed)
         rank = 1.0 - (c.passage - 1) / max(1, n)
-        is_title = float(p.start + c.start == 0 and c.text.strip() == p.title.strip())
         c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
         c.score = (
             W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank

@@ -912,3 +912,22 @@ def test_a_which_city_question_of_a_given_day_is_not_answered_by_another_years_c
     assert select(embedder, q, [y2021, y2022]) == []
     chosen = select(embedder, q.replace("September 20, 2021", "September 21, 2022"), [y2021, y2022])
     assert chosen and "New York" in chosen[0].text
+
+
+@pytest.mark.integration
+def test_a_title_holds_no_place_however_it_is_capitalised(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "Where did Biden meet President Yoon Suk Yeol on May 21, 2022?" was answered by the press conference's title,
+    "Remarks by ... in Joint Press Conference", whose capitals read as a place ("in Joint"), over the readout's
+    "... met today with President Yoon Suk Yeol ... in Seoul" (probe 14)."""
+    title = "Remarks by President Biden and President Yoon Suk Yeol of the Republic of Korea in Joint Press Conference"
+    remarks = Passage("r::v::00000", "r", title, "2022-05-21", 0, 0, f"{title}\n\nIt is my honor to welcome you.")
+    remarks.end = len(remarks.text)
+    readout = dated(2, "President Biden met today with President Yoon Suk Yeol of the Republic of Korea in Seoul.",
+                    "2022-05-21", doc="e")  # fmt: skip
+    filler = [
+        dated(n, f"The leaders discussed item {n} of the agenda at length.", "2022-05-21", doc=f"f{n}") for n in (3, 4)
+    ]
+    chosen = select(
+        embedder, "Where did Biden meet President Yoon Suk Yeol on May 21, 2022?", [remarks, *filler, readout]
+    )
+    assert chosen and "Seoul" in chosen[0].text
