@@ -35,7 +35,8 @@ TYPES: dict[str, re.Pattern[str]] = {
     # what "how much" asks: money, a share, a large count ("$5.7 billion", "USD 102 million", "40%", "80,000")
     "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
                          r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
-    "place": re.compile(r"(\b(in|at|to|from|near|between|host(ed|s)?( by)?)|^\W*(In|At|From)) (the )?[A-Z][a-z]+|"
+    "place": re.compile(rf"(\b(in|at|to|from|near|between|host(ed|s)?( by)?)|^\W*(In|At|From)) (the )?"
+                        rf"(?!(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+|"
                         r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
 }  # fmt: skip
 _AUXILIARY = r"(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)"  # "when did", "where is"

@@ -382,6 +382,9 @@ def test_a_sentence_opening_with_today_or_this_week_holds_a_time(embedder) -> No
     assert not holds("date", "The leaders met in New York.", "When did they meet?")
     assert holds("place", "In Jeddah, the leaders met.", "Where did they meet?")  # so does a place
     assert not holds("place", "Joint Readout of the Meeting Between President Biden and the Amir", "Where?")
+    # a month is not a place: "invited Sunak to visit Washington in June" does not say where they met (probe 14)
+    assert not holds("place", "President Biden invited Prime Minister Sunak to visit Washington in June.", "Where?")
+    assert holds("place", "They met in San Diego in March.", "Where?")
     summit = dated(
         1,
         "This week, we, the presidents of the C5+1 countries, met on the occasion of the first-ever C5+1 Presidential "
