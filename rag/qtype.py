@@ -8,13 +8,24 @@ import re
 
 from rag.dates import date_hints
 
-__all__ = ["NUM_WORDS", "TYPES", "WH", "answer_type", "holds", "is_multi_part", "named_noun", "question_parts"]
+__all__ = [
+    "NUM_WORDS",
+    "PLACE_BEFORE",
+    "TYPES",
+    "WH",
+    "answer_type",
+    "holds",
+    "is_multi_part",
+    "named_noun",
+    "question_parts",
+]
 
 NUM_WORDS = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"several|half|dozen|dozens|both|single|once|twice"
 )
+PLACE_BEFORE = r"in|at|to|from|near|between|host(?:ed|s)?(?: by)?"  # the words before a place's name: "in Jeddah"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
@@ -35,7 +46,7 @@ TYPES: dict[str, re.Pattern[str]] = {
     # what "how much" asks: money, a share, a large count ("$5.7 billion", "USD 102 million", "40%", "80,000")
     "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
                          r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
-    "place": re.compile(rf"(\b(in|at|to|from|near|between|host(ed|s)?( by)?)|^\W*(In|At|From)) (the )?"
+    "place": re.compile(rf"(\b({PLACE_BEFORE})|^\W*(In|At|From)) (the )?"
                         rf"(?!(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+|"
                         r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
 }  # fmt: skip

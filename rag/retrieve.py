@@ -207,6 +207,7 @@ class Retriever:
                         have.add(cid)
         if self.settings.context_chunks:
             self._widen(top)
+        self._add_leads(top)
         if pool > top_k:
             t = time.perf_counter()
             top = self._rerank_by_sentences(expanded.dense, top, spans)[:top_k]
@@ -260,14 +261,18 @@ class Retriever:
         return sorted(passages, key=lambda p: -p.score)
 
     def _widen(self, passages: list[Passage]) -> None:
-        """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it. Its document's
-        opening goes with it (not cited from, only read): the answer's checks ask the document, not the window,
-        whether it names the place or the person asked ("... met today with Leo Varadkar ... in Dublin")."""
+        """Small-to-big: a hit is found by its small chunk, and read with its neighbours around it."""
         windows = self.store.catalog.windows([p.chunk_id for p in passages], self.settings.context_chunks)
-        leads = self.store.catalog.leads([p.doc_id for p in passages])
         for p in passages:
             if p.chunk_id in windows:
                 p.start, p.end, p.text = windows[p.chunk_id]
+
+    def _add_leads(self, passages: list[Passage]) -> None:
+        """A passage that does not hold its document's opening carries it (read, never cited): the answer's checks
+        ask the document, not the window, whether it names the place or the person asked ("... met today with Leo
+        Varadkar ... in Dublin")."""
+        leads = self.store.catalog.leads([p.doc_id for p in passages])
+        for p in passages:
             end, lead = leads.get(p.doc_id, (0, ""))
             p.lead = lead if p.start >= end else ""
 

@@ -934,3 +934,17 @@ def test_a_title_holds_no_place_however_it_is_capitalised(embedder) -> None:  # 
         embedder, "Where did Biden meet President Yoon Suk Yeol on May 21, 2022?", [remarks, *filler, readout]
     )
     assert chosen and "Seoul" in chosen[0].text
+
+
+def test_a_passage_carries_its_documents_opening_without_neighbouring_chunks(seeded, embedder) -> None:  # type: ignore[no-untyped-def]
+    """The opening does not depend on reading neighbours: with context_chunks=0 a hit past the first chunk has it."""
+    from rag.answer import Engine
+
+    eng = Engine(seeded.model_copy(update={"context_chunks": 0}), embedder=embedder)
+    try:
+        passages = eng.retriever.retrieve("What did Biden and Kishida discuss about the Quad and the G7?", 8)
+        assert any(p.lead for p in passages)
+        leads = eng.store.catalog.leads([p.doc_id for p in passages])
+        assert all(p.lead == ("" if p.start < leads[p.doc_id][0] else leads[p.doc_id][1]) for p in passages)
+    finally:
+        eng.close()

@@ -30,7 +30,7 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import WH, answer_type, is_multi_part, question_parts
+from rag.qtype import PLACE_BEFORE, WH, answer_type, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
 from rag.types import Passage
 
@@ -108,9 +108,7 @@ _DESCRIBED = re.compile(
 _WHICH_PLACE = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:(countr(?:y|ies)|nations?)|cit(?:y|ies)|towns?|capitals?)\b", re.I
 )
-_PLACE_WORDS = re.compile(
-    r"\b(?:in|at|to|from|near|between|host(?:ed|s)?(?: by)?)\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
-)
+_PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE})\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
     r"\b(?:United States|U\.S\.|Americas?|Africa|Asia|Europe|Oceania|Antarctica|Arctic|Caribbean|Pacific|Atlantic|"
