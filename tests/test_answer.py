@@ -948,3 +948,18 @@ def test_a_passage_carries_its_documents_opening_without_neighbouring_chunks(see
         assert all(p.lead == ("" if p.start < leads[p.doc_id][0] else leads[p.doc_id][1]) for p in passages)
     finally:
         eng.close()
+
+
+@pytest.mark.integration
+def test_a_count_of_people_at_a_named_event_need_not_repeat_its_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    """ "How many business executives did officials address at the Quad Investment and Technology Dialogue?" was
+    refused: the named-thing check (written for "How much ... the IPEF Catalytic Capital Fund?") asked the count's
+    sentence to name the Dialogue. A count of what the question counts answers without it (probe 15)."""
+    text = (
+        "On Monday, the White House hosted the Quad Investor Network for its inaugural Quad Investment and Technology "
+        "Dialogue. Senior administration officials addressed the group of over 40 business executives from Quad "
+        "countries."
+    )
+    q = "How many business executives did officials address at the Quad Investment and Technology Dialogue?"
+    chosen = select(embedder, q, [passage(1, text)])
+    assert chosen and "over 40 business executives" in chosen[0].text

@@ -578,7 +578,9 @@ class ExtractiveBackend(Backend):
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
             typed = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
-            if name_never_typed(question, ranked, typed, lambda c: request.passages[c.passage - 1].doc_id):
+            if not counted and name_never_typed(
+                question, ranked, typed, lambda c: request.passages[c.passage - 1].doc_id
+            ):
                 return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
             ranked = typed
             if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
