@@ -26,15 +26,17 @@ NUM_WORDS = (
     r"several|half|dozen|dozens|both|single|once|twice"
 )
 PLACE_BEFORE = r"in|at|to|from|near|between|host(?:ed|s)?(?: by)?"  # the words before a place's name: "in Jeddah"
+# a readout's own day: "met today", "this morning", "this evening"
+_NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
-                      r"\b(19|20)\d\d-\d\d-\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?i:today|yesterday|tomorrow))\b"),
+                      rf"\b(19|20)\d\d-\d\d-\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_NOW})\b"),
     "frequency": re.compile(r"\b(annual(ly)?|yearly|biennial(ly)?|quarterly|monthly|weekly|daily|regular(ly)?|"
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
-    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b(?i:today|yesterday|tomorrow|this (week|month|year))\b"),
+    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b({_NOW}|(?i:this (week|month|year)))\b"),
     # not a name with digits ("G20", "F-16", "COVID-19") nor a compound adjective ("a two-state solution")
     "number": re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?|"
                          rf"\b({NUM_WORDS}|million|billion|trillion|percent)\b(?!-[a-z])", re.I),

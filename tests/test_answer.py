@@ -380,6 +380,9 @@ def test_a_sentence_opening_with_today_or_this_week_holds_a_time(embedder) -> No
     assert holds("date", "This week, we met in New York.", "When did they meet?")
     assert holds("day", "Today in Jeddah, the President met the Amir.", "On what day did they meet?")
     assert not holds("date", "The leaders met in New York.", "When did they meet?")
+    # a readout's "this morning" / "this evening" is its own date (probe 15: "When did Biden meet Shmyhal?")
+    assert holds("date", "President Biden met with Prime Minister Shmyhal of Ukraine this morning.", "When?")
+    assert holds("day", "President Biden met this evening with Secretary-General Guterres.", "On what day?")
     assert holds("place", "In Jeddah, the leaders met.", "Where did they meet?")  # so does a place
     assert not holds("place", "Joint Readout of the Meeting Between President Biden and the Amir", "Where?")
     # a month is not a place: "invited Sunak to visit Washington in June" does not say where they met (probe 14)
