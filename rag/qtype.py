@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+from rag.countries import countries_in
 from rag.dates import date_hints
 
 __all__ = [
     "NUM_WORDS",
     "PLACE_BEFORE",
     "TYPES",
+    "WEEKDAYS",
     "WH",
     "answer_type",
     "holds",
@@ -26,13 +28,14 @@ NUM_WORDS = (
     r"several|half|dozen|dozens|both|single|once|twice"
 )
 PLACE_BEFORE = r"in|at|to|from|near|between|host(?:ed|s)?(?: by)?"  # the words before a place's name: "in Jeddah"
+WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # a readout's own day: "met today", "this morning", "this evening"
 _NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
-                      rf"\b(19|20)\d\d-\d\d-\d\d\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_NOW})\b"),
+                      rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b"),
     "frequency": re.compile(r"\b(annual(ly)?|yearly|biennial(ly)?|quarterly|monthly|weekly|daily|regular(ly)?|"
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
@@ -49,7 +52,7 @@ TYPES: dict[str, re.Pattern[str]] = {
     "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
                          r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
     "place": re.compile(rf"(\b({PLACE_BEFORE})|^\W*(In|At|From)) (the )?"
-                        rf"(?!(?:{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+|"
+                        rf"(?!(?:{_MONTHS}|{WEEKDAYS})\b)[A-Z][a-z]+|"
                         r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
 }  # fmt: skip
 _AUXILIARY = r"(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)"  # "when did", "where is"
@@ -139,11 +142,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     asked = question.lower()
     if kind == "named":
         noun = named_noun(question)
-        if noun in _STATES:  # "Which Gulf emirate ...?" is answered by "Qatar", a country the question does not name
-            from rag.countries import countries_in  # countries -> expand -> bm25: not at import time
-
-            if countries_in(text) - countries_in(question):
-                return True
+        if noun in _STATES and countries_in(text) - countries_in(question):
+            return True  # "Which Gulf emirate ...?" is answered by "Qatar", a country the question does not name
         return noun is not None and _names(noun, text, asked)
     if kind == "number" and _HOW_MUCH.search(question):
         kind = "amount"  # "How much did the United States commit?" is not answered by "a two-state solution"

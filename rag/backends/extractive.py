@@ -30,7 +30,7 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import PLACE_BEFORE, WH, answer_type, is_multi_part, question_parts
+from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, answer_type, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
 from rag.types import Passage
 
@@ -118,7 +118,7 @@ _NOT_A_CITY = re.compile(
     r"New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
     r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\b"
 )
-_NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+_NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " " + WEEKDAYS.replace("|", " ")))
 
 
 def names_no_place(question: str, sentence: str) -> bool:
