@@ -207,11 +207,11 @@ class Retriever:
                         have.add(cid)
         if self.settings.context_chunks:
             self._widen(top)
-        self._add_leads(top)
         if pool > top_k:
             t = time.perf_counter()
             top = self._rerank_by_sentences(expanded.dense, top, spans)[:top_k]
             timings["sentence_rerank"] = time.perf_counter() - t
+        self._add_leads(top)  # for the passages kept, not the whole rerank pool
         if is_multi_part(query) and not _part:
             t = time.perf_counter()
             top = self._fill_parts(expanded.dense, top, top_k, filters)
