@@ -869,6 +869,22 @@ def test_a_which_city_question_is_answered_by_the_sentence_that_names_the_cities
     assert select(embedder, question, [passage(1, named)]) == []
 
 
+@pytest.mark.integration
+def test_a_which_country_question_naming_a_year_no_document_is_of_needs_a_sentence_naming_it(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 8's unanswerable "Which country will host the 2025 IPEF leaders' meeting?" was answered from a 2023
+    readout: "... the ROK will host the fourth IPEF negotiating round in Busan later this year"."""
+    question = "Which country will host the 2025 IPEF leaders' meeting?"
+    busan = (
+        "President Biden welcomed President Yoon's announcement that the ROK will host the fourth IPEF negotiating "
+        "round in Busan later this year."
+    )
+    elsewhere = passage(2, "The IPEF clean economy investments will be made by 2025 in partner countries.", doc="o")
+    assert select(embedder, question, [passage(1, busan), elsewhere]) == []
+    hanoi = "Viet Nam will host the IPEF leaders' meeting in 2025."
+    chosen = select(embedder, question, [passage(1, f"{busan} {hanoi}"), elsewhere])
+    assert chosen and "Viet Nam" in chosen[0].text
+
+
 def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:
     """ "Which Gulf emirate did Biden thank for its exceptional help getting people out of Afghanistan?" (probe 13) is
     answered by the sentence naming Qatar: a country the question does not name is a name of that kind."""

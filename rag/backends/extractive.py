@@ -473,12 +473,17 @@ def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool =
 
 
 def _of_the_time(
-    ranked: list[Scored], passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True
+    ranked: list[Scored],
+    passages: list[Passage],
+    spans: tuple[DateSpan, ...],
+    recall: bool = True,
+    strict: bool = False,
 ) -> list[Scored]:
-    """The sentences from documents of the times named, when any passage is one; else all of them. With
-    ``recall``, a sentence of a later document that itself names a time inside them counts as of the time."""
+    """The sentences from documents of the times named, when any passage is one; else all of them (with ``strict``,
+    only those that name the time themselves). With ``recall``, a sentence of a later document that itself names a
+    time inside them counts as of the time."""
     inside = _inside(passages, spans, recall)
-    if not any(inside):
+    if not any(inside) and not (strict and spans):
         return ranked
     return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
 
@@ -605,9 +610,11 @@ class ExtractiveBackend(Backend):
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not multi and _WHICH_PLACE.search(question):
             # "Which city...?": only a sentence naming a place the question does not can answer, and (as for a
-            # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city
+            # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city.
+            # With no document of that time, the sentence must name it: "the ROK will host the fourth IPEF
+            # negotiating round in Busan later this year" (2023) does not say who hosts "the 2025 IPEF meeting"
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
-            ranked = _of_the_time(ranked, request.passages, date_hints(question))
+            ranked = _of_the_time(ranked, request.passages, date_hints(question), strict=True)
         if not ranked or ranked[0].evidence < threshold:
             return []
         best = ranked[0]
