@@ -645,6 +645,11 @@ def test_an_acronym_the_answering_document_never_uses_means_another_subject() ->
     titled = [Passage("d::v::00000", "d", "Fact Sheet: Covid-19 Aid", "2021-04-28", 0, 20, "15 million N95 masks.")]
     assert missing_acronym("How many masks did the US send in its COVID-19 aid?", titled, "d") is None
     assert missing_acronym("What did the USA pledge?", g20, "d") is None
+    # a group's number-name is one too (probe 5: "Which country will host the G7 summit in 2027?", from APEC's plans)
+    apec = [dated(1, "We look forward to the APEC host years of Peru (2024) and Viet Nam (2027).", "2023-11-16")]
+    assert missing_acronym("Which country will host the G7 summit in 2027?", apec, "d") == "G7"
+    said = [dated(1, "The G20 leaders will meet in South Africa in 2025.", "2022-11-16")]
+    assert missing_acronym("Which country will host the G20 summit in 2025?", said, "d") is None
 
 
 def test_the_answer_comes_from_a_document_that_uses_the_questions_acronym(embedder) -> None:  # type: ignore[no-untyped-def]

@@ -182,13 +182,14 @@ def missing_country(question: str, passages: list[Passage], doc_id: str) -> str 
     return next((c for c in sorted(asked) if c not in seen), None)
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # "IPEF", "AUKUS", "ASEAN"
+_ACRONYM = re.compile(r"\b(?:[A-Z]{3,}|G\d{1,2})\b")  # "IPEF", "AUKUS", "ASEAN", "G7"
 
 
 def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str | None:
     """An acronym the question gives ("the 2025 IPEF leaders' meeting") that the answer's document, as far as it
     was retrieved, never uses: its sentence tells of something else (the G20's South Africa in 2025). Only
-    acronyms: other names ("Washington", "Biden") are often worded otherwise."""
+    acronyms and the groups named by number ("G7", "G20"): other names ("Washington", "Biden") are often worded
+    otherwise."""
     asked = [a for a in _ACRONYM.findall(question) if a != "USA" and not countries_in(a)]
     if not asked:
         return None  # most questions: the document's text is not read
