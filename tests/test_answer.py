@@ -890,6 +890,22 @@ def test_a_which_country_question_naming_a_year_no_document_is_of_needs_a_senten
     assert chosen and "Viet Nam" in chosen[0].text
 
 
+@pytest.mark.integration
+def test_a_which_hotel_question_is_answered_only_by_a_sentence_naming_a_hotel(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 14's unanswerable "Which hotel in Dublin hosted Biden's meeting with Varadkar?" was answered by the
+    readout's "... met today with Leo Varadkar ... in Dublin"; a hotel's name says "Hotel"."""
+    from rag.backends.extractive import lacks_the_kind
+
+    question = "Which hotel in Dublin hosted Biden's meeting with Varadkar?"
+    met = "President Joseph R. Biden, Jr. met today with Leo Varadkar, the Taoiseach of Ireland, in Dublin."
+    assert select(embedder, question, [passage(1, met)]) == []
+    chosen = select(embedder, question, [passage(1, f"{met} They met at the Shelbourne Hotel on St Stephen's Green.")])
+    assert chosen and "Shelbourne" in chosen[0].text
+    assert lacks_the_kind("What university did the President visit?", "He spoke in Dublin.")
+    assert not lacks_the_kind("What university did the President visit?", "He spoke at Purdue University.")
+    assert not lacks_the_kind("Which company did the President visit?", met)  # a company's name rarely says so
+
+
 def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:
     """ "Which Gulf emirate did Biden thank for its exceptional help getting people out of Afghanistan?" (probe 13) is
     answered by the sentence naming Qatar: a country the question does not name is a name of that kind."""

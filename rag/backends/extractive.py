@@ -140,6 +140,22 @@ def names_no_place(question: str, sentence: str) -> bool:
     return True
 
 
+# "Which hotel", "what university": kinds of place whose names carry the kind ("the Imperial Hotel", "Purdue
+# University", "Akasaka Palace"), so a sentence that answers says the word
+_NAMED_WITH_KIND = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|airport|universit(?:y|ies)|palace|museum|stadium|"
+    r"hospital|cathedral|church)s?\b",
+    re.I,
+)
+
+
+def lacks_the_kind(question: str, sentence: str) -> bool:
+    """ "Which hotel in Dublin hosted Biden's meeting with Varadkar?" is not answered by "... met today with Leo
+    Varadkar ... in Dublin": the sentence names no hotel."""
+    m = _NAMED_WITH_KIND.search(question)
+    return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
+
+
 def described(question: str) -> frozenset[str]:
     """The terms describing what a "which <kind of place>" question asks for: {"nordic"} for "Which Nordic country's
     bid ..."."""
@@ -609,6 +625,8 @@ class ExtractiveBackend(Backend):
                 if missing_acronym(request.question, request.passages, d)
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
+        if not multi:
+            ranked = [c for c in ranked if not lacks_the_kind(question, c.text)]
         if not multi and _WHICH_PLACE.search(question):
             # "Which city...?": only a sentence naming a place the question does not can answer, and (as for a
             # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city.
