@@ -648,6 +648,16 @@ def test_an_acronym_the_answering_document_never_uses_means_another_subject() ->
     # a group's number-name is one too (probe 5: "Which country will host the G7 summit in 2027?", from APEC's plans)
     apec = [dated(1, "We look forward to the APEC host years of Peru (2024) and Viet Nam (2027).", "2023-11-16")]
     assert missing_acronym("Which country will host the G7 summit in 2027?", apec, "d") == "G7"
+    # an acronym spelled out counts (probe 16: "How much did the DFC disburse ...?" was refused)
+    dfc = [
+        dated(
+            1, "a $13.5 million disbursement from the U.S. International Development Finance Corporation", "2022-12-19"
+        )
+    ]
+    assert missing_acronym("How much did the DFC disburse to support microfinance loans?", dfc, "d") is None
+    assert missing_acronym("How much did the FDC disburse?", dfc, "d") == "FDC"  # in order
+    oecd = [dated(1, "the Organisation for Economic Co-operation and Development's tax deal", "2021-10-30")]
+    assert missing_acronym("What did the OECD agree?", oecd, "d") is None
     said = [dated(1, "The G20 leaders will meet in South Africa in 2025.", "2022-11-16")]
     assert missing_acronym("Which country will host the G20 summit in 2025?", said, "d") is None
 

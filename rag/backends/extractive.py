@@ -210,7 +210,18 @@ def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str 
     if not asked:
         return None  # most questions: the document's text is not read
     text = _document_text(passages, doc_id)
-    return next((a for a in asked if not re.search(rf"\b{a}", text, re.I)), None)
+    return next((a for a in asked if not re.search(rf"\b{a}", text, re.I) and not spelled_out(a, text)), None)
+
+
+_LINK = r"\s+(?:(?:of|for|and|on|the|&)\s+)*"  # the small words an acronym skips: "Organisation for Economic..."
+
+
+def spelled_out(acronym: str, text: str) -> bool:
+    """The text names the acronym's words in full: "DFC" in "... the U.S. International Development Finance
+    Corporation", "OECD" in "Organisation for Economic Co-operation and Development"."""
+    if not acronym.isalpha():
+        return False
+    return re.search(r"\b" + _LINK.join(rf"{c}[\w'’-]*" for c in acronym), text) is not None
 
 
 def missing_year(question: str, passages: list[Passage]) -> str | None:
