@@ -128,6 +128,9 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("Who was Canada's ambassador at the summit?", "Biden met Prime Minister Trudeau of Canada.", "ambassador"),
         ("Who was Canada's ambassador at the summit?", "Ambassador Hillman of Canada attended.", None),
         ("What was the unemployment rate in Kenya?", "Kenya has received 2.8 million vaccines.", "unemploy"),
+        # probe 16: "What interest rate was charged on the $530 million loan...?" was answered by the loan's sentence
+        ("What interest rate was charged on the loan?", "The United States supported a $530 million loan.", "interest"),
+        ("What interest rate did the bank charge?", "The loan carries an interest rate of 2 percent.", None),
         ("What temperature was recorded in Hiroshima?", "The leaders met in Hiroshima.", "temperatur"),
         ("What was the Senate vote on the act?", "The President signed the act into law.", "vote"),
     ],

@@ -171,7 +171,7 @@ _FOCUS = re.compile(
     r"|\bwhat (?:is|was|were|are) the ([A-Za-z][\w'-]*) like\b"
     r"|\bwhat (?:is|was|were|are) the (population|weather|temperature|size|area|salary|age|height|length|capacity"
     r"|turnout|attendance|score|margin|price|budget) (?:of|at|in|during|for)\b"
-    r"|\bwhat (?:is|was|were|are) the ([a-z][\w-]*) rates?\b"  # "the unemployment rate"
+    r"|\bwhat (?:(?:is|was|were|are) the )?([a-z][\w-]*) rates?\b"  # "the unemployment rate", "what interest rate"
     r"|\bwhat (?:is|was|were|are) the (?:[A-Z][\w-]* |final |exact )?(vote|tally)\b"  # "the Senate vote on the act"
     r"|\bwhat (population|weather|temperature|salary|age|height|turnout|attendance|score|price|budget)\b"
     r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b",
