@@ -779,6 +779,11 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Who will chair the finance track?", "The Finance Track will be chaired by Canada.", None),
         ("Who will host the summit?", "The summit will take place next year.", "host"),
         ("Who has hosted the summit?", "The summit took place in Lima.", None),  # "has" is not the act
+        # so does "which country will host" (probe 16: the corridor's members, for who hosts its first ministerial)
+        ("Which country will host the first IMEC ministerial?", "The leaders of India, France and Italy announced IMEC.", "host"),
+        ("Which country will host the third Summit for Democracy?", "The Republic of Korea will host a third Summit.", None),
+        ("Which country offered to host the next summit?", "Costa Rica offered to host the next summit.", None),
+        ("Which country did Biden thank for hosting?", "Biden met the Lithuanian president.", None),  # "did": not read
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(

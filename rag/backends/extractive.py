@@ -356,11 +356,21 @@ _WHO_DID = re.compile(
 )
 
 
+# "Which country will host...", "Which city hosted...": the act of a place
+_WHICH_DID = re.compile(
+    r"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|cit(?:y|ies))\s+"
+    r"(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
+    r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b",
+    re.I,
+)
+
+
 def misses_the_act(question: str, sentence: str) -> str | None:
-    """A "Who <did> ...?" question and a sentence that never says the act ("interpreted", "cooked", "succeeded")
-    in any form ("the interpreter", "at the invitation of"): "Who interpreted for Vice President Harris in
-    Jakarta?" is not answered by "Harris met with Marcos and Kishida in Jakarta"."""
-    m = _WHO_DID.search(question)
+    """A "Who <did> ...?" (or "Which country <did>...?") question and a sentence that never says the act
+    ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
+    "Who interpreted for Vice President Harris in Jakarta?" is not answered by "Harris met with Marcos and Kishida
+    in Jakarta", nor "Which country will host the first IMEC ministerial?" by the corridor's list of members."""
+    m = _WHO_DID.search(question) or _WHICH_DID.search(question)
     if not m:
         return None
     act = tokenize(m.group(1) or m.group(2))
