@@ -164,7 +164,9 @@ def is_multi_part(question: str) -> bool:
     return len(WH.findall(question)) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))
 
 
-_PART = re.compile(r",?\s+and\s+(?=(?:how|what|which|when|where|who|whom|whose|in which|from which)\b)", re.I)
+_PART = re.compile(
+    r",?\s+and\s+(?=(?:how|what|which|when|where|who|whom|whose|(?:in|from|on|at|to|for|with|by|under) which)\b)", re.I
+)
 
 
 def question_parts(question: str) -> list[str]:

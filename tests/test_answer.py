@@ -501,6 +501,11 @@ def test_a_question_in_parts_is_split_at_its_second_question_word() -> None:
     assert question_parts("In which city did he meet the King, and in which city did he meet the Emir?") == [
         "In which city did he meet the King", "in which city did he meet the Emir?"
     ]  # fmt: skip
+    # any preposition before "which" (probe 17: "..., and on which earlier joint statement did Biden and Macron
+    # build?" was one part, answered by the first part's sentence alone)
+    assert question_parts("Which declarations express it, and on which statement did they build?") == [
+        "Which declarations express it", "on which statement did they build?"
+    ]  # fmt: skip
     assert question_parts("What did Japan and India agree?") == ["What did Japan and India agree?"]
 
 
