@@ -47,8 +47,10 @@ _BULLET = re.compile(r"[-•*]\s+")  # a list item's marker
 
 def says_something(sentence: str) -> bool:
     """Four words or more once a transcript's speaker label and stage directions are set aside: "PRESIDENT YOON:
-    (As interpreted.)" says nothing, whatever the question."""
-    return len(_ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()) >= 4
+    (As interpreted.)" says nothing, whatever the question; nor does a name or a heading alone ("Joseph R. Biden,
+    Jr.", a statement's signature, or "Combating Climate Change"), every word of it capitalised."""
+    words = _ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()
+    return len(words) >= 4 and not all(w.lstrip("*_“\"‘'(")[:1].isupper() for w in words)
 
 
 def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:

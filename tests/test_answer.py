@@ -571,6 +571,10 @@ def test_a_transcripts_speaker_label_and_stage_directions_are_not_an_answer(embe
     assert not says_something("MS. JEAN-PIERRE: Hi. (Laughter.)")
     assert says_something("PRESIDENT YOON: (As interpreted.) I am delighted to meet him again.")
     assert says_something("Q: Mr. President, what about China?")
+    # a name or a heading alone (a statement's signature scored second for a question naming Biden, probe 17)
+    assert not says_something("Joseph R. Biden, Jr.")
+    assert not says_something("**Combating Climate Change Together Now**")
+    assert says_something("The United States and France")  # a word in lower case: not a name alone
     remarks = passage(
         1, "PRESIDENT YOON: (As interpreted.)\n\nThe floor is yours, sir, and we thank you.", doc="remarks"
     )
