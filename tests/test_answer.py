@@ -930,6 +930,25 @@ def test_a_which_hotel_question_is_answered_only_by_a_sentence_naming_a_hotel(em
     assert not lacks_the_kind("Which company did the President visit?", met)  # a company's name rarely says so
 
 
+@pytest.mark.integration
+def test_one_thing_asked_for_is_not_answered_by_the_kind_in_the_plural(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 17's unanswerable "Which think tank will host Japan's chair ...?" was answered by "... at overseas
+    research institutes and think tanks", which names none."""
+    from rag.backends.extractive import speaks_of_many
+
+    question = "Which think tank will host Japan's chair for a world without nuclear weapons?"
+    chair = (
+        "Japan will contribute ¥3 billion to establish a Japan chair for a world without nuclear weapons at overseas "
+        "research institutes and think tanks."
+    )
+    assert speaks_of_many(question, chair)
+    assert select(embedder, question, [passage(1, chair)]) == []
+    named = "The chair will be hosted by the Stimson Center, a think tank in Washington."
+    assert not speaks_of_many(question, f"{chair} {named}")
+    # asked in the plural, the plural answers ("Which three Russian television stations ...?")
+    assert not speaks_of_many("Which stations did the United States sanction?", "It sanctioned three stations.")
+
+
 def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:
     """ "Which Gulf emirate did Biden thank for its exceptional help getting people out of Afghanistan?" (probe 13) is
     answered by the sentence naming Qatar: a country the question does not name is a name of that kind."""

@@ -30,7 +30,7 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, answer_type, is_multi_part, question_parts
+from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, answer_type, is_multi_part, named_noun, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
 from rag.types import Passage
 
@@ -154,6 +154,16 @@ def lacks_the_kind(question: str, sentence: str) -> bool:
     Varadkar ... in Dublin": the sentence names no hotel."""
     m = _NAMED_WITH_KIND.search(question)
     return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
+
+
+def speaks_of_many(question: str, sentence: str) -> bool:
+    """ "Which think tank will host Japan's chair ...?" is not answered by "... at overseas research institutes and
+    think tanks": asked for one thing of a kind, the sentence speaks of the kind in the plural, in lower case, and
+    never of one."""
+    noun = named_noun(question)
+    if not noun or not re.search(rf"\b{noun}\b", question):  # asked in the plural ("Which three stations")
+        return False
+    return bool(re.search(rf"\b{noun}(?:s|es)\b", sentence)) and not re.search(rf"\b{noun}\b", sentence, re.I)
 
 
 def described(question: str) -> frozenset[str]:
@@ -674,6 +684,8 @@ class ExtractiveBackend(Backend):
         if missing_code(question, request.passages):
             return []
         if not multi and missing_ordinal(question, _document_text(request.passages, p.doc_id)):
+            return []
+        if not multi and kind == "named" and not best.typed and speaks_of_many(question, best.text):
             return []
         if not multi and opposite_qualifier(question, best.text):
             return []
