@@ -150,7 +150,13 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
-    return any(m.group(0).lower() not in asked for m in TYPES[kind].finditer(text))
+    found = [m.group(0) for m in TYPES[kind].finditer(text)]
+    if kind == "number":  # "the 1951 Mutual Defense Treaty" counts no troops: a year is a time, not a count
+        found = [f for f in found if not _A_YEAR.fullmatch(f)]
+    return any(f.lower() not in asked for f in found)
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)

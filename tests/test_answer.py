@@ -1046,3 +1046,21 @@ def test_a_count_of_people_at_a_named_event_need_not_repeat_its_name(embedder) -
     q = "How many business executives did officials address at the Quad Investment and Technology Dialogue?"
     chosen = select(embedder, q, [passage(1, text)])
     assert chosen and "over 40 business executives" in chosen[0].text
+
+
+@pytest.mark.integration
+def test_a_year_is_no_count(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 18's unanswerable "How many U.S. troops will be stationed at the four new EDCA sites?" was answered by
+    "The 2014 Enhanced Defense Cooperation Agreement (EDCA) builds on the 1951 Mutual Defense Treaty ...": its
+    numbers were years."""
+    from rag.qtype import holds
+
+    question = "How many U.S. troops will be stationed at the four new EDCA sites?"
+    treaty = (
+        "The 2014 Enhanced Defense Cooperation Agreement (EDCA) builds on the 1951 Mutual Defense Treaty and 1999 "
+        "Visiting Forces Agreement, providing a legal basis for Philippine and American service members to train."
+    )
+    assert not holds("number", treaty, question)
+    assert holds("number", "About 2,000 troops will rotate through the sites.", question)
+    assert holds("number", "Some 1500 troops will rotate through the sites.", question)  # not a year's digits
+    assert select(embedder, question, [passage(1, treaty)]) == []
