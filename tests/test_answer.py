@@ -945,6 +945,9 @@ def test_one_thing_asked_for_is_not_answered_by_the_kind_in_the_plural(embedder)
     assert select(embedder, question, [passage(1, chair)]) == []
     named = "The chair will be hosted by the Stimson Center, a think tank in Washington."
     assert not speaks_of_many(question, f"{chair} {named}")
+    # a "y" noun's plural (probe 18: "Which U.S. company will lead the ... Mission?", "... U.S. companies' investment")
+    mission = "Biden will dispatch a Presidential Trade and Investment Mission to enhance U.S. companies' investment."
+    assert speaks_of_many("Which U.S. company will lead the Presidential Trade and Investment Mission?", mission)
     # asked in the plural, the plural answers ("Which three Russian television stations ...?")
     assert not speaks_of_many("Which stations did the United States sanction?", "It sanctioned three stations.")
 

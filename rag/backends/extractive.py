@@ -163,7 +163,8 @@ def speaks_of_many(question: str, sentence: str) -> bool:
     noun = named_noun(question)
     if not noun or not re.search(rf"\b{noun}\b", question):  # asked in the plural ("Which three stations")
         return False
-    return bool(re.search(rf"\b{noun}(?:s|es)\b", sentence)) and not re.search(rf"\b{noun}\b", sentence, re.I)
+    plural = rf"{noun[:-1]}ies" if noun.endswith("y") else rf"{noun}(?:s|es)"  # "companies"
+    return bool(re.search(rf"\b{plural}\b", sentence)) and not re.search(rf"\b{noun}\b", sentence, re.I)
 
 
 def described(question: str) -> frozenset[str]:
