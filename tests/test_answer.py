@@ -1067,3 +1067,30 @@ def test_a_year_is_no_count(embedder) -> None:  # type: ignore[no-untyped-def]
     assert holds("number", "About 2,000 troops will rotate through the sites.", question)
     assert holds("number", "Some 1500 troops will rotate through the sites.", question)  # not a year's digits
     assert select(embedder, question, [passage(1, treaty)]) == []
+
+
+@pytest.mark.integration
+def test_among_sentences_holding_the_kind_the_passage_order_counts_less(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Dev-014: "How long is the trilateral effort AUKUS launched ...?" took "For several weeks in February ..." from
+    the first passage, ranked there by its untyped best sentence, over "a trilateral effort of 18 months" in the
+    third."""
+    question = (
+        "How long is the trilateral effort AUKUS launched to find a pathway for Australia's nuclear-powered submarines?"
+    )
+    first = (
+        "The Joint Steering Group will use this information as it develops the optimal pathway for Australia to "
+        "acquire nuclear-powered submarines. For several weeks in February, combined teams from Australia, the United "
+        "Kingdom and the United States visited multiple sites in Australia to baseline its nuclear stewardship."
+    )
+    second = "The first major initiative of AUKUS was our decision to support Australia acquiring submarines."
+    third = (
+        "We will support Australia in acquiring nuclear submarines. Today, we embark on a trilateral effort of 18 "
+        "months to seek an optimal pathway to deliver this capability."
+    )
+
+    def aukus(n: int, text: str) -> Passage:  # a document that uses the question's acronym, in its title
+        return Passage(f"d{n}::v::00000", f"d{n}", f"AUKUS statement {n}", "2022-04-05", 0, len(text), text)
+
+    filler = [aukus(i, "The partners met again to review their industrial bases.") for i in range(4, 9)]
+    chosen = select(embedder, question, [aukus(1, first), aukus(2, second), aukus(3, third), *filler])
+    assert chosen and "18 months" in chosen[0].text
