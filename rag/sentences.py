@@ -17,7 +17,7 @@ from rag.dates import time_words
 from rag.qtype import answer_type, holds
 from rag.types import Passage
 
-__all__ = ["OUT_OF_SPAN", "Scored", "says_something", "score_sentences"]
+__all__ = ["OUT_OF_SPAN", "Scored", "passage_rank", "says_something", "score_sentences"]
 
 OUT_OF_SPAN = 0.15  # taken from a sentence whose document lies outside the dates a question names
 
@@ -51,6 +51,11 @@ def says_something(sentence: str) -> bool:
     Jr.", a statement's signature, or "Combating Climate Change"), every word of it capitalised."""
     words = _ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()
     return len(words) >= 4 and not all(w.lstrip("*_“\"‘'(")[:1].isupper() for w in words)
+
+
+def passage_rank(passage: int, n: int) -> float:
+    """The rank feature of a sentence from the 1-based ``passage`` of ``n``: 1 for the first, falling linearly."""
+    return 1.0 - (passage - 1) / max(1, n)
 
 
 def _coverage(q: list[str], words: set[str], idf: Callable[[str], float]) -> float:
@@ -106,7 +111,7 @@ def score_sentences(
         # a title's capitals are not names: "Remarks ... in Joint Press Conference" holds no place
         c.typed = not is_title and holds(kind, c.text, question)
         typed = float(c.typed)
-        rank = 1.0 - (c.passage - 1) / max(1, n)
+        rank = passage_rank(c.passage, n)
         c.features = (c.dense, c.lexical, ctx_cov[c.passage - 1], typed, rank, is_title, float(bool(kind)))
         c.score = (
             W_DENSE * c.dense + W_LEX * c.lexical + W_CTX * ctx_cov[c.passage - 1] + W_TYPE * typed + W_RANK * rank

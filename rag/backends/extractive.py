@@ -31,7 +31,7 @@ from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
 from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, answer_type, is_multi_part, named_noun, question_parts
-from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, score_sentences
+from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, passage_rank, score_sentences
 from rag.types import Passage
 
 __all__ = ["ExtractiveBackend", "missing_country", "missing_focus", "missing_year"]
@@ -642,8 +642,8 @@ class ExtractiveBackend(Backend):
             # the passage order was earned by each passage's best sentence, which may not hold the kind asked: among
             # those that do, it counts less ("a trilateral effort of 18 months" in the third passage, over "for
             # several weeks in February" in the first, for "How long is the trilateral effort ...?")
-            n = max(1, len(request.passages))
-            ranked = sorted(typed, key=lambda c: -(c.score - TYPED_RANK_RELIEF * (1.0 - (c.passage - 1) / n)))
+            n = len(request.passages)
+            ranked = sorted(typed, key=lambda c: -(c.score - TYPED_RANK_RELIEF * passage_rank(c.passage, n)))
             if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
                 ranked = [c for c in ranked if not days_outside(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
