@@ -15,6 +15,7 @@ __all__ = [
     "TYPES",
     "WEEKDAYS",
     "WH",
+    "YEAR",
     "answer_type",
     "holds",
     "is_multi_part",
@@ -29,6 +30,7 @@ NUM_WORDS = (
 )
 PLACE_BEFORE = r"in|at|to|from|near|between|host(?:ed|s)?(?: by)?"  # the words before a place's name: "in Jeddah"
 WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # a readout's own day: "met today", "this morning", "this evening"
 _NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
@@ -152,11 +154,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
     found = [m.group(0) for m in TYPES[kind].finditer(text)]
     if kind == "number":  # "the 1951 Mutual Defense Treaty" counts no troops: a year is a time, not a count
-        found = [f for f in found if not _A_YEAR.fullmatch(f)]
+        found = [f for f in found if not YEAR.fullmatch(f)]
     return any(f.lower() not in asked for f in found)
-
-
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)

@@ -30,7 +30,7 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, answer_type, is_multi_part, named_noun, question_parts
+from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, YEAR, answer_type, is_multi_part, named_noun, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, passage_rank, score_sentences
 from rag.types import Passage
 
@@ -192,7 +192,6 @@ _FOCUS = re.compile(
     re.I,
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _document_text(passages: list[Passage], doc_id: str) -> str:
@@ -241,7 +240,7 @@ def spelled_out(acronym: str, text: str) -> bool:
 def missing_year(question: str, passages: list[Passage]) -> str | None:
     """A year the question names that no passage mentions (text, title or date): an event the documents do not
     cover, such as one after the corpus ends."""
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     if not years:
         return None
     seen = " ".join(f"{p.title} {p.date} {p.text}" for p in passages)
@@ -309,7 +308,7 @@ _SQUEEZE = re.compile(r"[\s-]+")
 def missing_code(question: str, passages: list[Passage]) -> str | None:
     """A code the question names (letters and digits: a resolution, a conference, an aircraft) that no passage
     holds, spaces and hyphens aside ("COP 26" is "COP26")."""
-    codes = [c for c in _CODE.findall(question) if not _YEAR.search(c)]  # "Mid-2022" is a time, not a code
+    codes = [c for c in _CODE.findall(question) if not YEAR.search(c)]  # "Mid-2022" is a time, not a code
     if not codes:
         return None
     seen = _SQUEEZE.sub("", " ".join(f"{p.title} {p.text}" for p in passages)).lower()
@@ -363,19 +362,17 @@ def names_no_one_new(question: str, sentence: str) -> bool:
 
 
 # "Who interpreted", "Who invited", "Who chairs", "Who will chair": not "Who was", "Who has"
-_WHO_DID = re.compile(
-    r"^\W*who\s+(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
-    r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b",
-    re.I,
+# the act after the subject: "will host", "chaired", "chairs" (not "was", "has", "did": no act of their own)
+_ACT = (
+    r"(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
+    r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b"
 )
+_WHO_DID = re.compile(rf"^\W*who\s+{_ACT}", re.I)
 
 
 # "Which country will host...", "Which city hosted...": the act of a place
 _WHICH_DID = re.compile(
-    r"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|cit(?:y|ies))\s+"
-    r"(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
-    r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b",
-    re.I,
+    rf"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){{0,2}}?(?:countr(?:y|ies)|nations?|cit(?:y|ies))\s+{_ACT}", re.I
 )
 
 
