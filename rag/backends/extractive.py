@@ -361,12 +361,12 @@ def names_no_one_new(question: str, sentence: str) -> bool:
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
 
-# "Who interpreted", "Who invited", "Who chairs", "Who will chair": not "Who was", "Who has"
 # the act after the subject: "will host", "chaired", "chairs" (not "was", "has", "did": no act of their own)
 _ACT = (
     r"(?:(?:will|would|shall|can|could|should|may|might)\s+([a-z]+)|"
     r"(?!(?:is|was|has|does|were|are|had|did)\b)([a-z]+(?:ed|s)))\b"
 )
+# "Who interpreted", "Who invited", "Who chairs", "Who will chair": not "Who was", "Who has"
 _WHO_DID = re.compile(rf"^\W*who\s+{_ACT}", re.I)
 
 
@@ -675,20 +675,19 @@ class ExtractiveBackend(Backend):
         best = ranked[0]
         p = request.passages[best.passage - 1]
         context = f"{p.title} {p.text}"
+        document = _document_text(request.passages, p.doc_id)  # what was retrieved of it, opening included
         skip = expanded.swapped_terms
         if (
             request.idf
             and best.dense < WEAK_DENSE
-            and missing_rare_term(
-                question, _document_text(request.passages, p.doc_id), request.idf, skip | described(question)
-            )
+            and missing_rare_term(question, document, request.idf, skip | described(question))
         ):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
             return []
         if missing_code(question, request.passages):
             return []
-        if not multi and missing_ordinal(question, _document_text(request.passages, p.doc_id)):
+        if not multi and missing_ordinal(question, document):
             return []
         if not multi and kind == "named" and not best.typed and speaks_of_many(question, best.text):
             return []
