@@ -10,6 +10,7 @@ from rag.countries import countries_in
 from rag.dates import date_hints
 
 __all__ = [
+    "MUST_HOLD",
     "NUM_WORDS",
     "PLACE_BEFORE",
     "TYPES",
@@ -45,10 +46,12 @@ TYPES: dict[str, re.Pattern[str]] = {
     # not a name with digits ("G20", "F-16", "COVID-19") nor a compound adjective ("a two-state solution")
     "number": re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?|"
                          rf"\b({NUM_WORDS}|million|billion|trillion|percent)\b(?!-[a-z])", re.I),
-    # a title and the name after it ("Prime Minister Kishida Fumio"): group 1 is the name
+    # a title and the name after it ("Prime Minister Kishida Fumio", "Secretary of State Blinken",
+    # "Secretary-General António Guterres"): group 1 is the name
     "person": re.compile(r"\b(?:President|Prime Minister|Chancellor|Secretary|Minister|King|Queen|Premier|Prince|"
                          r"Emperor|Sultan|Sheikh|Emir|Ambassador|Envoy|Advis[eo]r|Director|Chair(?:man|woman)?|"
-                         r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)\.? "
+                         r"Commissioner|Governor|Senator|Speaker|Mayor|General|Admiral|Mr|Ms|Mrs|Dr)(?:-General)?"
+                         r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'’-]+ (?:and )?){0,2}?[A-Z][\w'’-]+)?\.? "
                          r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
     # what "how much" asks: money, a share, a large count ("$5.7 billion", "USD 102 million", "40%", "80,000")
     "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
@@ -57,6 +60,8 @@ TYPES: dict[str, re.Pattern[str]] = {
                         rf"(?!(?:{_MONTHS}|{WEEKDAYS})\b)[A-Z][a-z]+|"
                         r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
 }  # fmt: skip
+# the kinds a regex tells reliably in a sentence ("who" and "where" it cannot): an answer must hold one
+MUST_HOLD = ("duration", "number", "day", "frequency", "date")
 _AUXILIARY = r"(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)"  # "when did", "where is"
 _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),

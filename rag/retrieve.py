@@ -16,16 +16,12 @@ from rag.embedder import Embedder
 from rag.errors import ConfigError
 from rag.expand import expand
 from rag.neighbours import Vocabulary
-from rag.qtype import answer_type, holds, is_multi_part, question_parts
+from rag.qtype import MUST_HOLD, answer_type, holds, is_multi_part, question_parts
 from rag.sentences import OUT_OF_SPAN, score_sentences
 from rag.store import Store
 from rag.types import Passage
 
 __all__ = ["Filters", "Retriever", "diversify", "rrf"]
-
-# the kinds a regex tells reliably ("who" and "where" it cannot)
-TYPED_KINDS = ("duration", "number", "day", "date", "frequency")
-
 
 PART_K = 3  # passages retrieved for a part no passage answers
 
@@ -169,7 +165,7 @@ class Retriever:
             timings["dated"] = time.perf_counter() - t
         fused = rrf(rankings, weights, self.settings.rrf_k)
         kind = answer_type(expanded.dense)
-        if kind in TYPED_KINDS and self.settings.type_weight:
+        if kind in MUST_HOLD and self.settings.type_weight:
             # "how long", "how many", "when": favour the hits that hold a duration, a number, a date
             ranked = sorted(fused, key=lambda c: -fused[c])
             held = [c for c in ranked if c in rows and holds(kind, rows[c]["text"], expanded.dense)]
@@ -228,14 +224,19 @@ class Retriever:
             return top
         idf = self.bm25().idf
         for i, part in enumerate(parts):
+            # "Who will visit China...": a sentence naming nobody does not answer a part asking for a person
+            kind = answer_type(part)
+            typed = kind in (*MUST_HOLD, "person")
             scored = score_sentences(part, top, idf, self.embedder.embed_sentences)
-            if scored and max(c.evidence for c in scored) >= self.settings.refusal_threshold:
+            if any(c.evidence >= self.settings.refusal_threshold and (c.typed or not typed) for c in scored):
                 continue
             have = {p.doc_id for p in top}
             found = [p for p in self.retrieve(part, PART_K, filters, _part=True) if p.doc_id not in have]
             if not found:
                 continue
-            answers = score_sentences(part, found, idf, self.embedder.embed_sentences)
+            answers = [
+                c for c in score_sentences(part, found, idf, self.embedder.embed_sentences) if c.typed or not typed
+            ]
             best = max(answers, key=lambda c: c.evidence, default=None)  # none: passages of fewer than four words
             if best is not None and best.evidence >= self.settings.refusal_threshold:
                 top = [*top[:i], found[best.passage - 1], *top[i:]]

@@ -29,8 +29,18 @@ from rag.dates import (
 )
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
+from rag.qtype import (
+    MUST_HOLD,
+    PLACE_BEFORE,
+    WEEKDAYS,
+    WH,
+    YEAR,
+    answer_type,
+    is_multi_part,
+    named_noun,
+    question_parts,
+)
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.qtype import PLACE_BEFORE, WEEKDAYS, WH, YEAR, answer_type, is_multi_part, named_noun, question_parts
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, passage_rank, score_sentences
 from rag.types import Passage
 
@@ -176,7 +186,6 @@ def described(question: str) -> frozenset[str]:
     return frozenset(t for m in _DESCRIBED.finditer(question) for t in tokenize(m.group(1)))
 
 
-_MUST_HOLD = ("duration", "number", "day", "frequency", "date")
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
@@ -597,7 +606,7 @@ class ExtractiveBackend(Backend):
             # "..., and where did he meet him in January 2023?": a document of that time answers (not a later one
             # that recalls it: a later statement naming "March 2021" took a part)
             found = _of_the_time(found, request.passages, span or date_hints(part), recall=False)
-            if answer_type(part) in _MUST_HOLD:
+            if answer_type(part) in MUST_HOLD:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
@@ -624,7 +633,7 @@ class ExtractiveBackend(Backend):
         ranked = self._ranked(question, request)
         kind = answer_type(question)
         threshold = self.threshold
-        if kind in _MUST_HOLD and len(WH.findall(question)) == 1:
+        if kind in MUST_HOLD and len(WH.findall(question)) == 1:
             counted = counted_words(question)
             if counted and _named_never_counted(ranked, counted):
                 return []  # "How many heat pumps...?": the passages name heat pumps but count only thermostats
