@@ -881,7 +881,7 @@ def test_a_part_asking_for_a_person_is_not_answered_by_a_sentence_naming_nobody(
 
 
 def test_a_title_with_its_office_names_a_person() -> None:
-    """"Secretary of State Blinken" and "Secretary-General António Guterres" name people: a "who" question is
+    """ "Secretary of State Blinken" and "Secretary-General António Guterres" name people: a "who" question is
     answered by them (the title regex read only a title followed at once by a name)."""
     assert holds("person", "Secretary of State Blinken will visit China.", "Who will visit China?")
     assert holds("person", "Secretary-General António Guterres spoke.", "Who spoke?")
