@@ -834,6 +834,36 @@ FORUM = (
 OTHER_FUND = "The Fund is targeting a $65 million first close in September 2022."
 
 
+def test_a_count_from_another_document_that_lacks_the_topic_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 19's first run: "How many countries have joined Korea's carbon-free alliance?" was answered by "our
+    two countries" in a statement on the U.S.-ROK alliance; Korea's speech, the closest sentence, counts no members.
+    (dev-058 and p5-004 were answered the same way: a count or a date from another document, about something else.)"""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    speech = passage(1, KOREA_ALLIANCE, doc="speech")
+    more = " The United States and the Republic of Korea will cooperate on carbon-free energy and clean hydrogen."
+    other = passage(2, ROK_ALLIANCE + more, doc="statement")
+    rare = {"carbon": 5.0, "free": 3.0, "alliance": 3.0, "korea": 2.0, "join": 2.0}
+    backend = ExtractiveBackend(Settings(), embedder)
+    q = "How many countries have joined Korea's carbon-free alliance?"
+    assert backend.select(GenerationRequest(q, [speech, other], idf=lambda t: rare.get(t, 1.0))) == []
+    # the same count in the document the closest sentence is from answers
+    same = passage(2, ROK_ALLIANCE, doc="speech", start=len(KOREA_ALLIANCE) + 1)
+    chosen = backend.select(GenerationRequest(q, [speech, same], idf=lambda t: rare.get(t, 1.0)))
+    assert chosen and "two countries" in chosen[0].text
+
+
+KOREA_ALLIANCE = (
+    "Korea will also launch a carbon-free alliance — an open platform that anyone in the world can join to promote "
+    "the adoption of carbon-free energy."
+)
+ROK_ALLIANCE = (
+    "As the linchpin for peace and prosperity in the Indo-Pacific, our Alliance has grown far beyond the Korean "
+    "Peninsula, reflecting the vital role of our two countries as global leaders in advancing democracy."
+)
+
+
 def test_an_amount_for_another_thing_than_the_one_named_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
     """Probe set 11's first run: "How much will the United States put into the IPEF Catalytic Capital Fund?" was
     answered with the Project Preparation Facility's $15 million; the fact sheet gives no amount for the fund."""

@@ -89,6 +89,9 @@ TYPED_ALONE_DENSE = 0.6  # a typed sentence sharing no word with the question ne
 # of W_RANK, taken back among the sentences holding a must-hold kind: 0.15-0.2 measured alike (dev-014 answered,
 # nothing else changed on twenty sets); 0.1 changed nothing, 0.3 moved two probe-9 answers to other documents
 TYPED_RANK_RELIEF = 0.2
+# a typed sentence from another document this far below the closest sentence, lacking the question's rarest word
+# that one says, strays from the topic: 0.05 (dev-014, answered right) and 0.18-0.39 (three unanswerables) measured
+STRAY_GAP = 0.1
 OTHER_DAY = 0.3  # taken from a sentence naming another day of the month a question's day is in
 
 
@@ -462,6 +465,22 @@ def name_never_typed(
     return None
 
 
+def strays_from_the_topic(
+    question: str, top: Scored, best: Scored, doc_of: Callable[[Scored], str], idf: Callable[[str], float]
+) -> bool:
+    """The sentence holding the kind asked (``best``) comes from another document than the sentence closest to the
+    question (``top``), lacks the question's rarest word which ``top`` says, and is far less close: the document
+    about the topic gives no such thing, and the other counts something else. "How many countries have joined
+    Korea's carbon-free alliance?" is not answered by "our two countries" in a statement on the U.S.-ROK alliance."""
+    if doc_of(top) == doc_of(best) or top.score - best.score < STRAY_GAP:
+        return False
+    terms = [t for t in tokenize(question) if t not in _SCAFFOLD and not t.isdigit()]
+    if not terms:
+        return False
+    rarest = max(terms, key=idf)
+    return rarest in tokenize(top.text) and rarest not in tokenize(best.text)
+
+
 def _named_never_counted(sentences: list[Scored], counted: frozenset[str]) -> bool:
     """Some sentence names what is counted, and none counts it."""
     marks = [count_attached(c.text, counted) for c in sentences]
@@ -630,10 +649,12 @@ class ExtractiveBackend(Backend):
 
     def _whole(self, request: GenerationRequest, expanded: Expansion, multi: bool) -> list[Scored]:
         question = expanded.dense
-        ranked = self._ranked(question, request)
+        ranked = everything = self._ranked(question, request)
         kind = answer_type(question)
         threshold = self.threshold
-        if kind in MUST_HOLD and len(WH.findall(question)) == 1:
+        must_hold = kind in MUST_HOLD and len(WH.findall(question)) == 1
+        doc_of = lambda c: request.passages[c.passage - 1].doc_id  # noqa: E731
+        if must_hold:
             counted = counted_words(question)
             if counted and _named_never_counted(ranked, counted):
                 return []  # "How many heat pumps...?": the passages name heat pumps but count only thermostats
@@ -641,9 +662,7 @@ class ExtractiveBackend(Backend):
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
             typed = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
-            if not counted and name_never_typed(
-                question, ranked, typed, lambda c: request.passages[c.passage - 1].doc_id
-            ):
+            if not counted and name_never_typed(question, ranked, typed, doc_of):
                 return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
             # the passage order was earned by each passage's best sentence, which may not hold the kind asked: among
             # those that do, it counts less ("a trilateral effort of 18 months" in the third passage, over "for
@@ -680,6 +699,8 @@ class ExtractiveBackend(Backend):
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
             ranked = _of_the_time(ranked, request.passages, date_hints(question), strict=True)
         if not ranked or ranked[0].evidence < threshold:
+            return []
+        if must_hold and request.idf and strays_from_the_topic(question, everything[0], ranked[0], doc_of, request.idf):
             return []
         best = ranked[0]
         p = request.passages[best.passage - 1]
