@@ -32,7 +32,8 @@ CAPITALS: dict[str, str] = {
     "Athens": "Greece", "Ankara": "Türkiye", "Bucharest": "Romania", "Sofia": "Bulgaria", "Belgrade": "Serbia",
     "Zagreb": "Croatia", "Vilnius": "Lithuania", "Riga": "Latvia", "Tallinn": "Estonia", "Minsk": "Belarus",
     "Chisinau": "Moldova", "Tbilisi": "Georgia", "Yerevan": "Armenia", "Baku": "Azerbaijan",
-    "Tehran": "Iran", "Riyadh": "Saudi Arabia", "Abu Dhabi": "the United Arab Emirates", "Doha": "Qatar",
+    "Jerusalem": "Israel", "Tehran": "Iran", "Riyadh": "Saudi Arabia", "Abu Dhabi": "the United Arab Emirates",
+    "Doha": "Qatar",
     "Muscat": "Oman", "Kuwait City": "Kuwait", "Manama": "Bahrain", "Amman": "Jordan", "Baghdad": "Iraq",
     "Damascus": "Syria", "Beirut": "Lebanon", "Cairo": "Egypt", "Tripoli": "Libya", "Tunis": "Tunisia",
     "Algiers": "Algeria", "Rabat": "Morocco", "Kabul": "Afghanistan", "Islamabad": "Pakistan",
@@ -73,6 +74,12 @@ PHRASES: dict[str, str] = {
     r"(?:the )?(?:club|group) of (?:seven|7)(?: (?:rich |wealthy |industrialised |industrialized )?"
     r"(?:nations|democracies|economies))?": "the G7",
     r"(?:the )?(?:club|group) of (?:twenty|20)(?: (?:major )?economies)?": "the G20",
+    r"(?:the )?(?:seven|7) (?:(?:rich|richest|wealthy|wealthiest|leading|major|big|advanced|industriali[sz]ed) )+"
+    r"(?:democracies|nations|economies|countries|powers)": "the G7",
+    r"(?:the )?(?:twenty|20) (?:(?:largest|biggest|major|leading) )+economies": "the G20",
+    r"(?:the )?Pacific Rim(?: (?:economies|leaders|nations|countries|forum|grouping|bloc))?"
+    r"|(?:the )?Asia-Pacific (?:trade |economic )?(?:forum|grouping|bloc)": "APEC",
+    r"(?:the )?self-(?:ruled|governed|governing) island(?: democracy)?|(?:the )?island democracy": "Taiwan",
     r"rotating (?:chairs?|chairmanships?|chairs?manships?|presidenc(?:y|ies))": "Presidency",
     r"hand(?:ed|s|ing)? (?:it |them )?back|gave (?:it |them )?back|give (?:it |them )?back": "returned",
     r"(?:the )?south-?east asian (?:bloc|grouping|nations)": "ASEAN",
@@ -87,10 +94,31 @@ PHRASES: dict[str, str] = {
     r"(?:the )?German (?:leader|chancellor|head of government)": "Chancellor of Germany",
     r"(?:the )?(?:British|UK|U\.K\.) (?:leader|premier|prime minister)": "Prime Minister of the United Kingdom",
     r"(?:the )?Bay Area": "San Francisco",
+    # a capital by its country ("the Afghan capital"): the city, which an attack or a visit is placed in
+    **{rf"(?:the )?{people} capital": city for people, city in {
+        "Afghan": "Kabul", "Ukrainian": "Kyiv", "Russian": "Moscow", "Chinese": "Beijing", "Japanese": "Tokyo",
+        "South Korean": "Seoul", "North Korean": "Pyongyang", "Indian": "New Delhi", "French": "Paris",
+        "German": "Berlin", "British": "London", "Italian": "Rome", "Spanish": "Madrid", "Polish": "Warsaw",
+        "Saudi": "Riyadh", "Iranian": "Tehran", "Iraqi": "Baghdad", "Syrian": "Damascus", "Egyptian": "Cairo",
+        "Turkish": "Ankara", "Indonesian": "Jakarta", "Vietnamese": "Hanoi", "Philippine": "Manila", "Thai": "Bangkok",
+        "Mexican": "Mexico City", "Canadian": "Ottawa", "Australian": "Canberra", "Kenyan": "Nairobi",
+        "Cambodian": "Phnom Penh", "Irish": "Dublin", "Belgian": "Brussels", "Dutch": "Amsterdam",
+        "Swedish": "Stockholm", "Finnish": "Helsinki", "Norwegian": "Oslo", "Danish": "Copenhagen",
+        "Greek": "Athens", "Brazilian": "Brasília", "Argentine": "Buenos Aires", "Peruvian": "Lima",
+        "Qatari": "Doha", "Emirati": "Abu Dhabi", "Jordanian": "Amman", "Pakistani": "Islamabad",
+        "Malaysian": "Kuala Lumpur", "Nigerian": "Abuja", "Ethiopian": "Addis Ababa", "Moldovan": "Chisinau",
+        "Georgian": "Tbilisi", "Lithuanian": "Vilnius", "Czech": "Prague", "Hungarian": "Budapest",
+        "Romanian": "Bucharest", "Austrian": "Vienna", "Portuguese": "Lisbon", "Mongolian": "Ulaanbaatar",
+    }.items()},
+    r"schooling": "education",
+    r"handouts": "subsidies",
+    r"sabotag(?:e|ed|ing)": "deliberate damage",
+    r"(?:gas|oil) (?:lines|links)": "pipelines",
     # a leader's name for the state he runs: "Putin's security council" is the Russian Security Council
     r"Putin['’]s": "Russia",
     r"Xi(?: Jinping)?['’]s": "China",
     r"(?:national )?security advis[eo]rs?": "National Security Advisor",
+    r"coal, (?:oil|gas) and (?:oil|gas)|(?:oil|gas), (?:oil|gas) and coal": "fossil fuels",
     r"(?:its |their )?(?:gas and oil|oil and gas)(?: supplies| exports)?": "energy",
     # how news and editorials word what communiqués and readouts say
     r"(?:tele)?phone (?:call|conversation|talks?)": "call",
@@ -125,6 +153,7 @@ PHRASES: dict[str, str] = {
     r"(?:tech|technology) (?:giants|firms|companies)|big tech": "technology multinational corporations",
 }  # fmt: skip
 
+# "in Tokyo" is the city; "according to Seoul" is its government
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|visit|visits|visited|visiting|outside|around)\s+)$", re.I)
 
 

@@ -65,6 +65,25 @@ from rag.qtype import holds
             "Why was the Vice President of the United States in Japan?",
             ["the Vice President of the United States"],
         ),
+        # groups, islands and capitals as news names them (probe set 19)
+        (
+            "How did the seven rich democracies react to the sabotage of the undersea gas lines?",
+            "How did the G7 react to the deliberate damage of the undersea pipelines?",
+            ["the G7", "deliberate damage", "pipelines"],
+        ),
+        (
+            "What did the Pacific Rim economies say about handouts for coal, oil and gas?",
+            "What did APEC say about subsidies for fossil fuels?",
+            ["APEC", "subsidies", "fossil fuels"],
+        ),
+        ("Who spoke for the self-governed island?", "Who spoke for Taiwan?", ["Taiwan"]),
+        ("What did the twenty largest economies agree?", "What did the G20 agree?", ["the G20"]),
+        ("What was Jerusalem's leader thanked for?", "What was Israel's leader thanked for?", ["Israel"]),
+        (
+            "Who died in the bombing in the Afghan capital?",
+            "Who died in the bombing in Kabul?",
+            ["Kabul"],
+        ),
         (
             "What did the Pentagon and Number 10 say?",
             "What did the Department of Defense and the United Kingdom say?",
@@ -88,6 +107,8 @@ def test_metonyms_become_the_names_documents_use(question: str, dense: str, adde
         "Who visited Tokyo in 2022?",
         "What did the leaders agree on climate?",
         "Was the Washingtonian article right?",  # a longer word is not the capital
+        "How fast is the Asia-Pacific region growing?",  # the region is not its forum
+        "Which seven countries signed?",  # a count is not the G7
     ],
 )
 def test_places_and_plain_questions_are_left_alone(question: str) -> None:
