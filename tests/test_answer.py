@@ -910,6 +910,17 @@ def test_a_part_asking_for_a_person_is_not_answered_by_a_sentence_naming_nobody(
     assert not any("norway" in d for d in docs) and any("kenyatta" in d for d in docs), docs
 
 
+def test_both_and_single_count_nothing() -> None:
+    """Probe set 20's first run: "How many Abrams tanks did the United States send...?" and "What was the dollar
+    value of the package...?" were answered by "...from Russian attacks both now and in the winter"."""
+    package = (
+        "The United States will announce a package to protect Ukraine from Russian attacks both now and in winter."
+    )
+    assert not holds("number", package, "How many Abrams tanks did the United States send?")
+    assert not holds("number", "It is a single market.", "How many members does it have?")
+    assert holds("number", "They have met twice this year.", "How many times have they met?")
+
+
 def test_a_title_with_its_office_names_a_person() -> None:
     """ "Secretary of State Blinken" and "Secretary-General António Guterres" name people: a "who" question is
     answered by them (the title regex read only a title followed at once by a name)."""
