@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -908,6 +909,30 @@ def test_a_part_asking_for_a_person_is_not_answered_by_a_sentence_naming_nobody(
     q = "What did Biden say about meeting the Prime Minister of Norway, and what did Biden and Kenyatta discuss?"
     docs = [p.doc_id for p in engine.retriever._fill_parts(q, [press], 3, Filters())]
     assert not any("norway" in d for d in docs) and any("kenyatta" in d for d in docs), docs
+
+
+def test_a_who_question_takes_the_next_sentence_of_the_document_that_says_the_act_and_a_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 20's first run: "Who chaired the April 2022 meeting...?" was refused because the closest sentence
+    placed the meeting and never said "chaired"; the next one names the chairs (probe 12's "Who convened..." too)."""
+    met = (
+        "On April 28, the U.S.-EU Task Force on Energy Security met in person in Washington to discuss "
+        "implementation of the March 25 Joint Statement."
+    )
+    chaired = (
+        "The meeting, chaired by Amos Hochstein, U.S. Senior Advisor for Energy Security, and Björn Seibert, Head of "
+        "Cabinet of the European Commission President, reviewed progress on diversifying natural gas supplies."
+    )
+    q = "Who chaired the April 2022 meeting of the U.S.-EU Task Force on Energy Security?"
+    statement = dataclasses.replace(passage(1, f"{met} {chaired}"), date="2022-04-29")
+    chosen = select(embedder, q, [statement])
+    assert chosen and "Amos Hochstein" in chosen[0].text
+    # a sentence saying the act but naming no one does not stand in ("Signed at Jerusalem on the 14th day...")
+    signed = "Signed at Jerusalem on the 14th day of July, 2022, in duplicate in the English language."
+    declared = (
+        "The United States and Israel today issue the Jerusalem Declaration, affirming their strategic partnership."
+    )
+    q = "Who signed the Jerusalem Declaration with the United States?"
+    assert select(embedder, q, [passage(1, f"{declared} {signed}")]) == []
 
 
 def test_both_and_single_count_nothing() -> None:
