@@ -142,4 +142,12 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def countries_in(text: str) -> set[str]:
     """The countries a text names, by any of their names: "the ROK's President" -> {"South Korea"}."""
     pattern, owner = _pattern()
-    return {owner[m.group(1)] for m in pattern.finditer(text)}
+    return {
+        owner[m.group(1)]
+        for m in pattern.finditer(text)
+        # a capital opening a name ("the Paris Agreement", "the Washington Declaration") names no country
+        if not (m.group(1) in CAPITALS and m.group(0) == m.group(1) and _NAME_GOES_ON.match(text, m.end()))
+    }
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")

@@ -174,7 +174,8 @@ class Expansion:
 def _patterns() -> list[tuple[re.Pattern[str], str, bool]]:
     out: list[tuple[re.Pattern[str], str, bool]] = []
     for name in sorted(CAPITALS, key=len, reverse=True):
-        out.append((re.compile(rf"\b{re.escape(name)}(?:'s|’s)?(?![\w-])"), CAPITALS[name], True))
+        # not a name's first word: "the Washington Declaration", "the Paris Agreement" name no government
+        out.append((re.compile(rf"\b{re.escape(name)}(?:'s|’s|(?![\w-])(?!\s+[A-Z][a-z]))"), CAPITALS[name], True))
     for phrase, plain in PHRASES.items():
         out.append((re.compile(rf"\b{phrase}\b", re.I), plain, False))
     return out

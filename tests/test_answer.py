@@ -331,6 +331,9 @@ def test_countries_are_known_by_their_names_people_and_capitals() -> None:
     assert countries_in("Japan-US Summit Meeting") == {"Japan"}  # the United States is never asked for
     assert countries_in("North Korea (the DPRK) fired") == {"North Korea"}
     assert countries_in("the Korean Peninsula") == set()
+    # a capital opening a name names no country: "the Paris Agreement" is not about France
+    assert countries_in("What does the Paris Agreement say about the Beijing Olympics?") == set()
+    assert countries_in("Paris's Mayor met in Tokyo") == {"France", "Japan"}
     # peoples in the plural name their countries too, the irregular ones by a table
     assert countries_in("What did Biden praise Poles and Italians for?") == {"Poland", "Italy"}
     assert countries_in("Iraqis, Filipinos and the Swiss") == {"Iraq", "the Philippines", "Switzerland"}

@@ -109,6 +109,8 @@ def test_metonyms_become_the_names_documents_use(question: str, dense: str, adde
         "Was the Washingtonian article right?",  # a longer word is not the capital
         "How fast is the Asia-Pacific region growing?",  # the region is not its forum
         "Which seven countries signed?",  # a count is not the G7
+        "Who signed the Washington Declaration?",  # a capital opening a name names no government
+        "What does the Paris Agreement say?",
     ],
 )
 def test_places_and_plain_questions_are_left_alone(question: str) -> None:
