@@ -938,6 +938,25 @@ def test_a_who_question_takes_the_next_sentence_of_the_document_that_says_the_ac
     assert select(embedder, q, [passage(1, f"{declared} {signed}")]) == []
 
 
+def test_a_count_from_another_document_than_the_one_naming_the_thing_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 20's first run: "How many members does the South Africa-U.S. Investment Advisory Task Force have?"
+    was answered by "the 12 inaugural members of the President's Advisory Council..." in another fact sheet."""
+    readout = (
+        "President Biden announced the creation of a South Africa-U.S. Investment Advisory Task Force and a planned "
+        "$45 million investment toward the Just Energy Transition Partnership."
+    )
+    council = (
+        "In September, President Biden announced the 12 inaugural members of the President's Advisory Council on "
+        "Doing Business in Africa, which advises on investment in South Africa and across the continent."
+    )
+    q = "How many members does the South Africa-U.S. Investment Advisory Task Force have?"
+    assert select(embedder, q, [passage(1, readout, doc="readout"), passage(2, council, doc="sheet")]) == []
+    # the count in the document naming the thing answers
+    same = f"{readout} The Task Force has 14 members from business and government."
+    chosen = select(embedder, q, [passage(1, same, doc="readout"), passage(2, council, doc="sheet")])
+    assert chosen and "14 members" in chosen[0].text
+
+
 def test_both_and_single_count_nothing() -> None:
     """Probe set 20's first run: "How many Abrams tanks did the United States send...?" and "What was the dollar
     value of the package...?" were answered by "...from Russian attacks both now and in the winter"."""

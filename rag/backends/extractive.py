@@ -462,12 +462,18 @@ def named_things(question: str) -> list[str]:
 
 
 def name_never_typed(
-    question: str, sentences: list[Scored], typed: list[Scored], doc_of: Callable[[Scored], str]
+    question: str,
+    sentences: list[Scored],
+    typed: list[Scored],
+    doc_of: Callable[[Scored], str],
+    in_document: bool = False,
 ) -> str | None:
     """A thing the question names ("the IPEF Catalytic Capital Fund") that some sentence names but no sentence
     holding the kind of answer asked (an amount, a date) names, or refers back to ("the Fund") in a document that
     names it: the amounts found are of other things ("The Facility will ... make an initial contribution of $15
-    million", "The Fund is targeting a $65 million first close" in a statement about another fund)."""
+    million", "The Fund is targeting a $65 million first close" in a statement about another fund). A count of
+    exactly what is asked (``in_document``) need only come from a document that names the thing: "over 40 business
+    executives" counts those at the Dialogue its readout names, not the "12 inaugural members" of another council."""
 
     def says(c: Scored, name: str) -> bool:
         return name in " ".join(_STARS.sub("", c.text).lower().split())
@@ -475,7 +481,9 @@ def name_never_typed(
     for name in named_things(question):
         naming = {doc_of(c) for c in sentences if says(c, name)}
         back = re.compile(rf"\b(?:the|this|that) {re.escape(name.split()[-1])}\b", re.I)
-        if naming and not any(says(c, name) or (doc_of(c) in naming and back.search(c.text)) for c in typed):
+        if naming and not any(
+            says(c, name) or (doc_of(c) in naming and (in_document or back.search(c.text))) for c in typed
+        ):
             return name
     return None
 
@@ -697,6 +705,8 @@ class ExtractiveBackend(Backend):
                 ranked = [c for c, m in zip(ranked, marks, strict=True) if m is True or m is keep]
                 if keep:  # it counts exactly what is asked: less similarity will do
                     threshold -= COUNTED_RELIEF
+                    if name_never_typed(question, everything, ranked, doc_of, in_document=True):
+                        return []  # ... but a count from another document counts another thing
         if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else
             lacking = {
                 d
