@@ -22,6 +22,7 @@ __all__ = [
     "is_multi_part",
     "named_noun",
     "question_parts",
+    "wh_count",
 ]
 
 NUM_WORDS = (
@@ -165,13 +166,23 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
 
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
+# "... when he met Maia Sandu in Warsaw?", "... where the plane came down": a clause, not a second question (one
+# asks at the start, after "and"/"or"/"but" or a comma, or before an auxiliary: "when did", "where will")
+_CLAUSE = re.compile(rf"(?<!^)(?<!\band )(?<!\bor )(?<!\bbut )(?<!, )\b(?:when|where)\b(?! {_AUXILIARY}\b)", re.I)
+
+
+def wh_count(question: str) -> int:
+    """How many questions the wh-words ask: "How much did Biden pledge when he met Sandu?" asks one."""
+    return len(WH.findall(question)) - len(_CLAUSE.findall(question.strip()))
+
+
 _MULTI = re.compile(r"\b(?:both|each|respectively|compare|and (?:how|what|which|when|where|who|whom|why))\b", re.I)
 
 
 def is_multi_part(question: str) -> bool:
     """A question in parts ("When was X, and which Y...", "in January 2021 and in October 2021"), whose parts
     may be answered by different documents. Any other question is answered from one document."""
-    return len(WH.findall(question)) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))
+    return wh_count(question) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))
 
 
 _PART = re.compile(

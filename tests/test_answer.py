@@ -957,6 +957,22 @@ def test_a_count_from_another_document_than_the_one_naming_the_thing_does_not_an
     assert chosen and "14 members" in chosen[0].text
 
 
+def test_a_when_clause_is_not_a_second_question(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 21's first run: "How much U.S. assistance did Biden pledge to Moldova when he met Maia Sandu in
+    Warsaw?" was read as two questions, which lifts the checks of a question in one part, and was answered by
+    "...met today with Moldovan President Maia Sandu in Warsaw", which gives no amount."""
+    from rag.qtype import is_multi_part, wh_count
+
+    q = "How much U.S. assistance did Biden pledge to Moldova when he met Maia Sandu in Warsaw?"
+    assert wh_count(q) == 1 and not is_multi_part(q)
+    assert wh_count("When was AUKUS created, and how long was the effort?") == 2
+    assert wh_count("When did they meet and where?") == 2
+    assert wh_count("Who chaired the meeting where the deal was signed?") == 1
+    met = "President Joseph R. Biden Jr. met today with Moldovan President Maia Sandu in Warsaw."
+    helped = "He highlighted ongoing US assistance to help Moldova strengthen its political and economic resilience."
+    assert select(embedder, q, [passage(1, f"{met} {helped}")]) == []
+
+
 def test_both_and_single_count_nothing() -> None:
     """Probe set 20's first run: "How many Abrams tanks did the United States send...?" and "What was the dollar
     value of the package...?" were answered by "...from Russian attacks both now and in the winter"."""

@@ -33,13 +33,13 @@ from rag.qtype import (
     MUST_HOLD,
     PLACE_BEFORE,
     WEEKDAYS,
-    WH,
     YEAR,
     answer_type,
     holds,
     is_multi_part,
     named_noun,
     question_parts,
+    wh_count,
 )
 from rag.qtype import NUM_WORDS as _NUM_WORDS
 from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, passage_rank, score_sentences
@@ -675,7 +675,7 @@ class ExtractiveBackend(Backend):
         ranked = everything = self._ranked(question, request)
         kind = answer_type(question)
         threshold = self.threshold
-        must_hold = kind in MUST_HOLD and len(WH.findall(question)) == 1
+        must_hold = kind in MUST_HOLD and wh_count(question) == 1
         doc_of = lambda c: request.passages[c.passage - 1].doc_id  # noqa: E731
         if must_hold:
             counted = counted_words(question)
