@@ -1007,7 +1007,12 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     assert not names_no_place("Which two cities will it connect?", "a connection between Windsor, Ontario, and Detroit")
     assert not names_no_place("Which country will host the summit?", "the Republic of Korea will host the summit")
     assert not names_no_place("In which capital did they meet?", "They met in Tokyo.")
-    assert not names_no_place("Where did they meet?", bicentennial)  # only a "which city/country" question
+    assert not names_no_place("Where does Berlin rank?", bicentennial)  # a "where" asking no place
+    # "Where did/will ...?" asks for a place: any place answers, even one the question names
+    assert names_no_place("Where will the conference be held?", "The United States will host a conference this fall.")
+    assert names_no_place("Where will the Dialogue meet?", "They welcomed the launch of the Dialogue in 2024.")
+    assert not names_no_place("Where will Japan and India meet?", "Japan and India will hold a summit in Japan.")
+    assert not names_no_place("Where did Biden meet Macron?", "He met Macron on the margins of the G7 Summit.")
 
 
 @pytest.mark.integration

@@ -126,6 +126,12 @@ _DESCRIBED = re.compile(
 _WHICH_PLACE = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:(countr(?:y|ies)|nations?)|cit(?:y|ies)|towns?|capitals?)\b", re.I
 )
+# "Where will the first meeting take place?", "Where did they meet?" (not "Where does Berlin rank...?"): a place
+# answers, and "the launch of a U.S.-Angola Energy Security Dialogue in 2024" names none
+_WHERE_EVENT = re.compile(
+    r"^\W*where\s+(?:did|does|do|is|was|were|are|will|would|has|have|had)\b(?!.*\b(?:rank|stand)s?\b)", re.I
+)
+_MARGINS = re.compile(r"\bon the (?:margins|sidelines) of\b")
 _PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE})\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
@@ -142,10 +148,17 @@ _NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " " + WEEKDAYS.replace("|", 
 def names_no_place(question: str, sentence: str) -> bool:
     """A "which city/country" question whose sentence names no place the question does not: "Which city will host the
     2024 celebration of the bicentennial?" is not answered by "... the bicentennial ... in 2024", nor "Which city..."
-    by a country."""
+    by a country. A "Where did/will ...?" question and a sentence naming no place at all ("will host a conference
+    this fall")."""
     m = _WHICH_PLACE.search(question)
-    if not m:
+    if not m and not _WHERE_EVENT.search(question):
         return False
+    if not m:  # "Where did they meet?": any place answers ("in Japan", though the question names Japan), and
+        # "on the margins of the G7 Summit" places a meeting
+        return not (
+            _MARGINS.search(sentence)
+            or any(set(tokenize(p.group(1))) - _NOT_PLACES for p in _PLACE_WORDS.finditer(sentence))
+        )
     country = bool(m.group(1))
     if country and countries_in(sentence) - countries_in(question):
         return False
@@ -749,6 +762,8 @@ class ExtractiveBackend(Backend):
         if not multi and opposite_qualifier(question, best.text):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
+            return []
+        if not multi and _WHERE_EVENT.search(question) and names_no_place(question, best.text):
             return []
         if not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
             # "Who chaired the April 2022 meeting...?": the next sentence of the same document may say the act and
