@@ -55,7 +55,10 @@ TYPES: dict[str, re.Pattern[str]] = {
                          r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'’-]+ (?:and )?){0,2}?[A-Z][\w'’-]+)?\.? "
                          r"((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+)"),
     # what "how much" asks: money, a share, a large count ("$5.7 billion", "USD 102 million", "40%", "80,000")
+    # ... or a measure ("500 megawatts", "15 bcm", "2,000 tons")
     "amount": re.compile(r"[$€£¥]\s?\d|\d[\d,.]*\s?(%|percent|per cent|million|billion|trillion)|"
+                         r"\d[\d,.]*\s?(?:kilowatts?|megawatts?|gigawatts?|[kmg]wh?|tons?|tonnes?|barrels?|bcm|"
+                         r"cubic (?:meters|metres|feet)|kilomet(?:er|re)s?|km|miles?|hectares?|acres?)\b|"
                          r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
     "place": re.compile(rf"(\b({PLACE_BEFORE})|^\W*(In|At|From)) (the )?"
                         rf"(?!(?:{_MONTHS}|{WEEKDAYS})\b)[A-Z][a-z]+|"

@@ -973,6 +973,17 @@ def test_a_when_clause_is_not_a_second_question(embedder) -> None:  # type: igno
     assert select(embedder, q, [passage(1, f"{met} {helped}")]) == []
 
 
+def test_how_much_is_answered_by_a_measure() -> None:
+    """Probe set 21's first run: "How much solar power will the U.S. investments bring to Angola's grid?" skipped
+    "bringing 500 megawatts of solar power to the grid" (no money, share or large count) for another document's
+    "$1.3 billion in U.S. exports"."""
+    q = "How much solar power will the U.S. investments bring to Angola's grid?"
+    assert holds("number", "...and bringing 500 megawatts of solar power to the grid.", q)
+    assert holds("number", "up to 15 bcm of additional LNG", "How much LNG will the United States supply?")
+    assert holds("number", "2,000 tons of grain", "How much grain?") and holds("number", "40% of it", "How much?")
+    assert not holds("number", "support for over 180 rural bridges", q)  # a small count is no amount
+
+
 def test_both_and_single_count_nothing() -> None:
     """Probe set 20's first run: "How many Abrams tanks did the United States send...?" and "What was the dollar
     value of the package...?" were answered by "...from Russian attacks both now and in the winter"."""
