@@ -153,7 +153,7 @@ PHRASES: dict[str, str] = {
     r"(?:tech|technology) (?:giants|firms|companies)|big tech": "technology multinational corporations",
 }  # fmt: skip
 
-# "in Tokyo" is the city; "according to Seoul" is its government
+# a capital after these words is the city ("in Tokyo", "visit Seoul"), not its government
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|visit|visits|visited|visiting|outside|around)\s+)$", re.I)
 
 

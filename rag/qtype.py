@@ -10,6 +10,7 @@ from rag.countries import countries_in
 from rag.dates import date_hints
 
 __all__ = [
+    "MARGINS",
     "MUST_HOLD",
     "NUM_WORDS",
     "PLACE_BEFORE",
@@ -30,6 +31,7 @@ NUM_WORDS = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
     r"several|half|dozen|dozens|once|twice"
 )
+MARGINS = r"\bon the (?:margins|sidelines) of\b"  # places a meeting: "on the margins of the G7 Summit"
 PLACE_BEFORE = r"in|at|to|from|near|between|host(?:ed|s)?(?: by)?"  # the words before a place's name: "in Jeddah"
 WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -61,8 +63,7 @@ TYPES: dict[str, re.Pattern[str]] = {
                          r"cubic (?:meters|metres|feet)|kilomet(?:er|re)s?|km|miles?|hectares?|acres?)\b|"
                          r"\b(USD|EUR|dollars?|euros?|yen|pounds?|half|quarter|third)\b|\b\d{1,3}(,\d{3})+\b", re.I),
     "place": re.compile(rf"(\b({PLACE_BEFORE})|^\W*(In|At|From)) (the )?"
-                        rf"(?!(?:{_MONTHS}|{WEEKDAYS})\b)[A-Z][a-z]+|"
-                        r"\bon the (margins|sidelines) of\b"),  # "on the margins of the G7 Summit"
+                        rf"(?!(?:{_MONTHS}|{WEEKDAYS})\b)[A-Z][a-z]+|{MARGINS}"),  # "on the margins of the G7 Summit"
 }  # fmt: skip
 # the kinds a regex tells reliably in a sentence ("who" and "where" it cannot): an answer must hold one
 MUST_HOLD = ("duration", "number", "day", "frequency", "date")

@@ -30,6 +30,7 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import (
+    MARGINS,
     MUST_HOLD,
     PLACE_BEFORE,
     WEEKDAYS,
@@ -93,6 +94,8 @@ TYPED_RANK_RELIEF = 0.2
 # a typed sentence from another document this far below the closest sentence, lacking the question's rarest word
 # that one says, strays from the topic: 0.05 (dev-014, answered right) and 0.18-0.39 (three unanswerables) measured
 STRAY_GAP = 0.1
+# how far below the closest sentence a "who" question may take the next one of its document that says the act and
+# names someone: 0.15 and 0.3 measured alike on twenty-two sets (p20-005's is 0.10 below)
 WHO_GAP = 0.15
 OTHER_DAY = 0.3  # taken from a sentence naming another day of the month a question's day is in
 
@@ -131,7 +134,7 @@ _WHICH_PLACE = re.compile(
 _WHERE_EVENT = re.compile(
     r"^\W*where\s+(?:did|does|do|is|was|were|are|will|would|has|have|had)\b(?!.*\b(?:rank|stand)s?\b)", re.I
 )
-_MARGINS = re.compile(r"\bon the (?:margins|sidelines) of\b")
+_MARGINS = re.compile(MARGINS)
 _PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE})\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
@@ -772,7 +775,7 @@ class ExtractiveBackend(Backend):
                 (
                     c
                     for c in ranked[1:]
-                    if request.passages[c.passage - 1].doc_id == p.doc_id
+                    if doc_of(c) == p.doc_id
                     and c.evidence >= threshold
                     and c.score >= best.score - WHO_GAP
                     and not misses_the_act(question, c.text)
