@@ -17,7 +17,7 @@ from rag.errors import ConfigError
 from rag.expand import expand
 from rag.neighbours import Vocabulary
 from rag.qtype import MUST_HOLD, answer_type, holds, is_multi_part, question_parts
-from rag.sentences import OUT_OF_SPAN, score_sentences
+from rag.sentences import OUT_OF_SPAN, Scored, score_sentences
 from rag.store import Store
 from rag.types import Passage
 
@@ -225,18 +225,19 @@ class Retriever:
         idf = self.bm25().idf
         for i, part in enumerate(parts):
             # "Who will visit China...": a sentence naming nobody does not answer a part asking for a person
-            kind = answer_type(part)
-            typed = kind in (*MUST_HOLD, "person")
+            asks_a_kind = answer_type(part) in (*MUST_HOLD, "person")
+
+            def fits(c: Scored, asks_a_kind: bool = asks_a_kind) -> bool:
+                return c.typed or not asks_a_kind
+
             scored = score_sentences(part, top, idf, self.embedder.embed_sentences)
-            if any(c.evidence >= self.settings.refusal_threshold and (c.typed or not typed) for c in scored):
+            if any(c.evidence >= self.settings.refusal_threshold and fits(c) for c in scored):
                 continue
             have = {p.doc_id for p in top}
             found = [p for p in self.retrieve(part, PART_K, filters, _part=True) if p.doc_id not in have]
             if not found:
                 continue
-            answers = [
-                c for c in score_sentences(part, found, idf, self.embedder.embed_sentences) if c.typed or not typed
-            ]
+            answers = [c for c in score_sentences(part, found, idf, self.embedder.embed_sentences) if fits(c)]
             best = max(answers, key=lambda c: c.evidence, default=None)  # none: passages of fewer than four words
             if best is not None and best.evidence >= self.settings.refusal_threshold:
                 top = [*top[:i], found[best.passage - 1], *top[i:]]
