@@ -197,16 +197,23 @@ def names_a_time_in(sentence: str, spans: tuple[DateSpan, ...]) -> bool:
     return any(q.start <= s.start and s.end <= q.end for s in date_hints(sentence) for q in spans)
 
 
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?![-–/]\d)")
+
+
 def names_another_year(question: str, sentence: str) -> bool:
     """The question names a month of a year ("after their March 2022 call") and the sentence that month of another
-    year ("the Quad meeting ... was in March of 2021"), never the year asked: it tells of another event."""
+    year ("the Quad meeting ... was in March of 2021"), never the year asked: it tells of another event. So does a
+    year the question sets an event in ("in 2023") and the sentence another ("in 2022"), never the one asked."""
     spans = [s for s in date_hints(question) if s.start.month == s.end.month and s.start.year == s.end.year]
     for s in spans:
         month = calendar.month_name[s.start.month]
         years = {int(y) for y in re.findall(rf"\b{month}(?:\s+\d{{1,2}},?)?\s+(?:of\s+)?((?:19|20)\d\d)\b", sentence)}
         if years and s.start.year not in years and not re.search(rf"\b{s.start.year}\b", sentence):
             return True
-    return False
+    # "How many freight services ... in 2023?": not "... had 16,000 freight services in 2022"
+    asked = {int(y) for y in _IN_YEAR.findall(question)}
+    told = {int(y) for y in _IN_YEAR.findall(sentence)}
+    return bool(asked and told and not asked & told and not any(re.search(rf"\b{y}\b", sentence) for y in asked))
 
 
 def names_another_day(question: str, sentence: str) -> bool:

@@ -957,6 +957,22 @@ def test_a_count_from_another_document_than_the_one_naming_the_thing_does_not_an
     assert chosen and "14 members" in chosen[0].text
 
 
+def test_a_count_of_another_year_than_the_one_asked_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 22's first run: "How many freight services did the China-Europe Railway Express run in 2023?" (the
+    2023 statement gives 2022's) was answered by "... had 16.000 freight services in 2022"."""
+    q = "How many freight services did the China-Europe Railway Express run in 2023?"
+    said = (
+        "This year marks the tenth anniversary of the initiative. The China-Europe Railway Express had 16.000 freight"
+    )
+
+    def of_2023(text: str) -> Passage:
+        return Passage("un::v::00001", "un", "Statement by China", "2023-09-22", 0, len(text), text)
+
+    assert select(embedder, q, [of_2023(f"{said} services in 2022.")]) == []
+    chosen = select(embedder, q, [of_2023(f"{said} services in 2023.")])
+    assert chosen and "in 2023" in chosen[0].text
+
+
 def test_a_when_clause_is_not_a_second_question(embedder) -> None:  # type: ignore[no-untyped-def]
     """Probe set 21's first run: "How much U.S. assistance did Biden pledge to Moldova when he met Maia Sandu in
     Warsaw?" was read as two questions, which lifts the checks of a question in one part, and was answered by

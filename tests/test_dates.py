@@ -202,7 +202,12 @@ def test_days_outside_the_month_asked(question: str, sentence: str, outside: boo
         ("Where did they agree to meet after their March 2022 call?", "At their March 3, 2021 call they agreed.", True),
         ("Where did they agree to meet after their March 2022 call?", "In March 2022, unlike March 2021, ...", False),
         ("Where did they agree to meet after their March 2022 call?", "They met in March and agreed.", False),
-        ("Where did they agree to meet in 2022?", "They met in March 2021.", False),  # a year: not judged here
+        ("Where did they agree to meet in 2022?", "They met in March 2021.", False),  # no year set "in" the sentence
+        # a year the question sets its event in, and another the sentence sets its own in
+        ("How many freight services did the railway run in 2023?", "It had 16,000 freight services in 2022.", True),
+        ("How many freight services did the railway run in 2023?", "16,000 in 2022 and 17,500 in 2023.", False),
+        ("How many freight services did the railway run in 2023?", "It ran 16,000 in 2022-2023.", False),
+        ("How many freight services did the railway run?", "It had 16,000 freight services in 2022.", False),
     ],
 )
 def test_a_sentence_naming_the_asked_month_of_another_year_tells_of_another_event(

@@ -710,6 +710,8 @@ class ExtractiveBackend(Backend):
             ranked = sorted(typed, key=lambda c: -(c.score - TYPED_RANK_RELIEF * passage_rank(c.passage, n)))
             if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
                 ranked = [c for c in ranked if not days_outside(question, c.text)]
+            # "How many ... in 2023?": a count "in 2022" is of another year
+            ranked = [c for c in ranked if not names_another_year(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
             ranked = _of_the_time(ranked, request.passages, date_hints(question))
             if counted:
