@@ -973,6 +973,27 @@ def test_a_count_of_another_year_than_the_one_asked_does_not_answer(embedder) ->
     assert chosen and "in 2023" in chosen[0].text
 
 
+def test_a_where_part_is_not_answered_by_a_sentence_naming_no_place(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 22's first run: "Where did Biden meet Macron in October 2021, and when did the first Summit for
+    Democracy take place?" led with "President Biden also met with ... President Macron of France", which places
+    nothing: the part is left unanswered, as the question alone would be refused."""
+    call = (
+        "President Biden also met with President Mattarella and Prime Minister Draghi of Italy, and President Macron "
+        "of France. He discussed the global minimum tax with the leaders."
+    )
+    summit = (
+        "On December 9-10, 2021, President Biden convened world leaders in the first-ever Summit for Democracy, a "
+        "gathering that spurred dialogue."
+    )
+    q = "Where did Biden meet Macron in October 2021, and when did the first Summit for Democracy take place?"
+    chosen = select(embedder, q, [passage(1, call, doc="call"), passage(2, summit, doc="summit")])
+    assert chosen and all("also met" not in c.text for c in chosen)
+    assert any("December 9-10" in c.text for c in chosen)
+    placed = call.replace("and President Macron of France.", "and President Macron of France in Rome.")
+    chosen = select(embedder, q, [passage(1, placed, doc="call"), passage(2, summit, doc="summit")])
+    assert any("in Rome" in c.text for c in chosen)
+
+
 def test_a_when_clause_is_not_a_second_question(embedder) -> None:  # type: ignore[no-untyped-def]
     """Probe set 21's first run: "How much U.S. assistance did Biden pledge to Moldova when he met Maia Sandu in
     Warsaw?" was read as two questions, which lifts the checks of a question in one part, and was answered by

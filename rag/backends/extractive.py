@@ -656,6 +656,7 @@ class ExtractiveBackend(Backend):
         if len(parts) == 1 and len(times) > 1:
             parts = [(question, (t,)) for t in times]
         in_order: list[Scored] = []  # the parts' sentences in the order the parts are asked
+        unplaced: set[str] = set()
         skip = expanded.swapped_terms
         for part, span in parts if len(parts) > 1 else []:
             found = self._ranked(part, request, span)
@@ -668,6 +669,11 @@ class ExtractiveBackend(Backend):
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
+                continue
+            if _WHERE_EVENT.search(part) and names_no_place(part, top.text):
+                # as for the whole question: "Where did Biden meet Macron...?" is not "... also met Macron", whichever
+                # part's sentence it was
+                unplaced.add(top.text)
                 continue
             if same := next((o for o in chosen if o.text == top.text), None):  # already chosen, maybe elsewhere
                 in_order.append(same)
@@ -684,7 +690,7 @@ class ExtractiveBackend(Backend):
                 in_order.append(top)
         if len(parts) > 1 and len(in_order) == len(parts):
             return list({id(c): c for c in in_order}.values())  # one sentence per part: the rest is filler
-        return list({id(c): c for c in in_order + chosen}.values())
+        return list({id(c): c for c in in_order + chosen if c.text not in unplaced}.values())
 
     def _whole(self, request: GenerationRequest, expanded: Expansion, multi: bool) -> list[Scored]:
         question = expanded.dense
