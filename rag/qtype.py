@@ -162,12 +162,17 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
+    if kind in ("number", "amount"):  # "Starting February 19, ..." counts nobody: a day of a month is a time
+        text = TYPES["day"].sub(" ", text)
     found = [m.group(0) for m in TYPES[kind].finditer(text)]
     if kind == "number":  # "the 1951 Mutual Defense Treaty" counts no troops: a year is a time, not a count
         found = [f for f in found if not YEAR.fullmatch(f)]
+        # nor does "Once registered, ..." (a clause's "once", not "met once")
+        found = [f for f in found if f.lower() != "once"] if _ONCE_OPENS.search(text) else found
     return any(f.lower() not in asked for f in found)
 
 
+_ONCE_OPENS = re.compile(r"(?:^|[.,;:]\s*)\W*once\b", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 # "... when he met Maia Sandu in Warsaw?", "... where the plane came down": a clause, not a second question (one

@@ -1010,6 +1010,19 @@ def test_a_when_clause_is_not_a_second_question(embedder) -> None:  # type: igno
     assert select(embedder, q, [passage(1, f"{met} {helped}")]) == []
 
 
+def test_a_day_of_a_month_and_a_clauses_once_are_no_count() -> None:
+    """Probe set 23's first run: the unanswerable "How many people registered through the MPP virtual registration
+    process?" was answered by "Once registered, eligible individuals will be provided additional information..."
+    and "Starting February 19, the United States will begin to process eligible individuals..."."""
+    q = "How many people registered through the MPP virtual registration process?"
+    assert not holds("number", "Once registered, eligible individuals will be provided additional information.", q)
+    assert not holds("number", "Starting February 19, the United States will begin to process individuals.", q)
+    assert not holds("number", "On 12 November, they will process individuals.", q)
+    assert holds("number", "Starting February 19, 25,000 people will be processed.", q)  # a count beside a day
+    assert holds("number", "They met once in 2021.", "How many times did they meet?")
+    assert holds("number", "It costs $5 million from March 3.", "How much does it cost?")
+
+
 def test_how_much_is_answered_by_a_measure() -> None:
     """Probe set 21's first run: "How much solar power will the U.S. investments bring to Angola's grid?" skipped
     "bringing 500 megawatts of solar power to the grid" (no money, share or large count) for another document's
