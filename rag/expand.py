@@ -112,6 +112,7 @@ PHRASES: dict[str, str] = {
     }.items()},
     r"schooling": "education",
     r"handouts": "subsidies",
+    r"overhaul(?:s|ed|ing)?": "reform",
     r"sabotag(?:e|ed|ing)": "deliberate damage",
     r"(?:gas|oil) (?:lines|links)": "pipelines",
     # a leader's name for the state he runs: "Putin's security council" is the Russian Security Council

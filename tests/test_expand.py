@@ -77,6 +77,8 @@ from rag.qtype import holds
             ["APEC", "subsidies", "fossil fuels"],
         ),
         ("Who spoke for the self-governed island?", "Who spoke for Taiwan?", ["Taiwan"]),
+        # probe set 23: "the immigration reform legislation that President Biden sent to the Congress"
+        ("Who would the immigration overhaul bill cover?", "Who would the immigration reform bill cover?", ["reform"]),
         ("What did the twenty largest economies agree?", "What did the G20 agree?", ["the G20"]),
         ("What was Jerusalem's leader thanked for?", "What was Israel's leader thanked for?", ["Israel"]),
         (
