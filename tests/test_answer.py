@@ -1183,6 +1183,30 @@ def test_the_rare_word_check_reads_the_documents_opening() -> None:
     assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) is None
 
 
+def test_probe_24_refusals_that_misread_a_number_a_year_counted_back_and_a_marked_letter() -> None:
+    """Probe set 24's first run refused answerable questions: "Which three prime ministers..." (the passage lacks
+    "three"), "... after the 2011 disaster?" of a 2021 message saying "Ten years ago" (no passage names 2011), and
+    would have refused "... the Tohoku rebuilding?" of a passage writing "Tōhoku"."""
+    from rag.backends.extractive import missing_role, missing_year
+
+    q = "Which three prime ministers was Biden looking forward to welcoming to the White House?"
+    assert missing_role(q, "Prime Minister Scott Morrison of Australia, Prime Minister Narendra Modi of India") is None
+    assert missing_role("Which foreign minister did Biden meet?", "Prime Minister Modi") == "foreign"
+    message = Passage(
+        "m::v::00001", "m", "Joint Message on the Passing of 10 Years Since the Great East Japan Earthquake",
+        "2021-03-11", 0, 60, "Ten years ago, the earthquake touched off a trio of disasters in Japan.",
+    )  # fmt: skip
+    assert (
+        missing_year("How many tons of relief supplies went through Sendai after the 2011 disaster?", [message]) is None
+    )
+    assert missing_year("What happened after the 2012 disaster?", [message]) == "2012"
+    q = "What word did they use for their work on the Tohoku rebuilding?"
+    idf = {"tohoku": 9.0}.get
+    text = "The two countries will move forward as tomodachi to finish the reconstruction of the Tōhoku region."
+    assert missing_rare_term(q, text, lambda t: idf(t) or 1.0) is None
+    assert missing_rare_term(q, text.replace("Tōhoku", "northern"), lambda t: idf(t) or 1.0) == "tohoku"
+
+
 @pytest.mark.integration
 def test_a_which_city_question_of_a_given_day_is_not_answered_by_another_years_city(embedder) -> None:  # type: ignore[no-untyped-def]
     """ "In which city did Biden meet Secretary-General Guterres on September 20, 2021?": the 2021 readout names no

@@ -9,6 +9,7 @@ sentences, in score order, form the answer, each cited; below the calibrated thr
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 
 from ingest.clean import MONTHS
@@ -107,13 +108,18 @@ def missing_rare_term(
     others: the documents are about the topic but not about the specific thing asked (a gift, a cost, a venue...).
     Two or more missing rare words mark a question worded unlike the documents (a paraphrase: "heir apparent",
     "patch up" for "Crown Prince", "restore ties"), which this rule cannot judge. ``skip``: words a rewrite put in."""
-    context = set(tokenize(passage_text))
+    context = set(tokenize(fold_accents(passage_text)))  # "Tōhoku" is the "Tohoku" asked about
     missing = {
         t
-        for t in tokenize(question)
+        for t in tokenize(fold_accents(question))
         if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF
     }
     return next(iter(missing)) if len(missing) == 1 else None
+
+
+def fold_accents(text: str) -> str:
+    """The letters without their marks: "Tōhoku", "López" -> "Tohoku", "Lopez"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # "Which Nordic country", "what Gulf state", "which North African nation": words describing the answer, which the
@@ -274,7 +280,28 @@ def missing_year(question: str, passages: list[Passage]) -> str | None:
     if not years:
         return None
     seen = " ".join(f"{p.title} {p.date} {p.text}" for p in passages)
+    # "Ten years ago, the Great East Japan Earthquake..." in a 2021 message names 2011
+    seen += " " + " ".join(str(y) for p in passages for y in _years_back(f"{p.title} {p.text}", p.date))
     return next((y for y in sorted(years) if y not in seen), None)
+
+
+_SMALL = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+_SMALL_NUMBERS = {w: i for i, w in enumerate(_SMALL.split(), start=1)} | {"twenty": 20, "thirty": 30, "fifty": 50}
+_YEARS_BACK = re.compile(
+    rf"\b(\d{{1,3}}|{'|'.join(_SMALL_NUMBERS)}|a) (years?|decades?) (?:ago|since|earlier|before)\b", re.I
+)
+
+
+def _years_back(text: str, iso: str) -> set[int]:
+    """The years a text dated ``iso`` names by counting back ("ten years ago", "10 Years Since", "a decade ago")."""
+    if not YEAR.match(iso or ""):
+        return set()
+    found = set()
+    for m in _YEARS_BACK.finditer(text):
+        n = m.group(1).lower()
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS.get(n, 1)
+        found.add(int(iso[:4]) - count * (10 if m.group(2).lower().startswith("decade") else 1))
+    return found
 
 
 # "will", "plan", "upcoming": a question about what is to come may be answered by a document written before it
@@ -536,6 +563,9 @@ _ROLE = re.compile(
 )
 
 
+_NUMBER_WORD = re.compile(rf"\d+|{_NUM_WORDS}", re.I)
+
+
 def missing_role(question: str, passage_text: str, skip: frozenset[str] = frozenset()) -> str | None:
     """The office a "who was the ..." question asks about ("foreign minister"), when the passage lacks a word of it.
     ``skip``: words a rewrite put in or took out ("envoy" reads "special envoy ambassador": either may be there)."""
@@ -543,7 +573,9 @@ def missing_role(question: str, passage_text: str, skip: frozenset[str] = frozen
     if not m:
         return None
     context = set(tokenize(passage_text))
-    return next((t for t in tokenize(m.group(1)) if t not in context and t not in skip), None)
+    # "Which three prime ministers...": the number says how many are asked, not which office
+    office = [t for t in tokenize(m.group(1)) if not _NUMBER_WORD.fullmatch(t)]
+    return next((t for t in office if t not in context and t not in skip), None)
 
 
 def missing_focus(question: str, passage_text: str, skip: frozenset[str] = frozenset()) -> str | None:
