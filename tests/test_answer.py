@@ -1076,6 +1076,19 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     assert not names_no_place("Where did Biden meet Macron?", "He met Macron on the margins of the G7 Summit.")
 
 
+def test_a_town_visited_is_a_place_named() -> None:
+    """Probe set 24's first run: "Which two towns did then-Vice President Biden visit five months after the Great
+    East Japan Earthquake?" skipped "... then-Vice President Biden visited Natori and Sendai ..." (no "in" before
+    the towns) for another document's "I visited him in Tokyo"."""
+    from rag.backends.extractive import names_no_place
+
+    q = "Which two towns did then-Vice President Biden visit five months after the Great East Japan Earthquake?"
+    assert not names_no_place(
+        q, "Five months after the disasters, then-Vice President Biden visited Natori and Sendai."
+    )
+    assert names_no_place(q, "Five months after the disasters, then-Vice President Biden saw the relief efforts.")
+
+
 @pytest.mark.integration
 def test_a_which_city_question_is_answered_by_the_sentence_that_names_the_cities(embedder) -> None:  # type: ignore[no-untyped-def]
     """ "Which two cities will the Gordie Howe International Bridge connect?" was answered by the sentence naming

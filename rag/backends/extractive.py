@@ -141,7 +141,8 @@ _WHERE_EVENT = re.compile(
     r"^\W*where\s+(?:did|does|do|is|was|were|are|will|would|has|have|had)\b(?!.*\b(?:rank|stand)s?\b)", re.I
 )
 _MARGINS = re.compile(MARGINS)
-_PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE})\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
+# ... and "then-Vice President Biden visited Natori and Sendai" names the towns he was in
+_PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
     r"\b(?:United States|U\.S\.|Americas?|Africa|Asia|Europe|Oceania|Antarctica|Arctic|Caribbean|Pacific|Atlantic|"
