@@ -72,7 +72,8 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
     (
         re.compile(
-            r"\bhow (many|much|large|big)\b|\bwhat (number|percentage|share|amount|figure|sum)\b|"
+            r"\bhow (many|much|large|big|far|high|deep|tall|wide|fast|old)\b|"
+            r"\bwhat (number|percentage|share|amount|figure|sum)\b|"
             r"\b(cost|price|budget|value) of\b|\bin (dollars|euros|yen|pounds)\b",
             re.I,
         ),

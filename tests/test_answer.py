@@ -1023,6 +1023,26 @@ def test_a_day_of_a_month_and_a_clauses_once_are_no_count() -> None:
     assert holds("number", "It costs $5 million from March 3.", "How much does it cost?")
 
 
+def test_how_far_asks_for_a_number(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe set 25's first run: the unanswerable "How far did the ICBM North Korea tested in December 2023 fly?" was
+    answered by "... to share missile warning data ..." (no distance: "how far" asked for no kind)."""
+    from rag.qtype import answer_type
+
+    q = "How far did the ICBM North Korea tested in December 2023 fly?"
+    assert answer_type(q) == "number" and answer_type("How old is the treaty?") == "number"
+    said = (
+        "The national security advisors condemned the DPRK's ICBM test. They also underscored the importance of "
+        "their work to share missile warning data."
+    )
+
+    def of_the_day(text: str) -> Passage:
+        return Passage("call::v::00001", "call", "Readout of a call", "2023-12-17", 0, len(text), text)
+
+    assert select(embedder, q, [of_the_day(said)]) == []
+    chosen = select(embedder, q, [of_the_day(said + " The ICBM flew about 1,000 kilometres before it fell.")])
+    assert chosen and "1,000 kilometres" in chosen[0].text
+
+
 def test_how_much_is_answered_by_a_measure() -> None:
     """Probe set 21's first run: "How much solar power will the U.S. investments bring to Angola's grid?" skipped
     "bringing 500 megawatts of solar power to the grid" (no money, share or large count) for another document's
