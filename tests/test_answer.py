@@ -1216,10 +1216,9 @@ def test_the_rare_word_check_reads_the_documents_opening() -> None:
     assert missing_rare_term(q, _document_text([window], "d"), lambda t: idf(t) or 1.0) is None
 
 
-def test_probe_24_refusals_that_misread_a_number_a_year_counted_back_and_a_marked_letter() -> None:
+def test_probe_24_refusals_that_misread_a_number_and_a_year_counted_back() -> None:
     """Probe set 24's first run refused answerable questions: "Which three prime ministers..." (the passage lacks
-    "three"), "... after the 2011 disaster?" of a 2021 message saying "Ten years ago" (no passage names 2011), and
-    would have refused "... the Tohoku rebuilding?" of a passage writing "Tōhoku"."""
+    "three") and "... after the 2011 disaster?" of a 2021 message saying "Ten years ago" (no passage names 2011)."""
     from rag.backends.extractive import missing_role, missing_year
 
     q = "Which three prime ministers was Biden looking forward to welcoming to the White House?"
@@ -1233,11 +1232,6 @@ def test_probe_24_refusals_that_misread_a_number_a_year_counted_back_and_a_marke
         missing_year("How many tons of relief supplies went through Sendai after the 2011 disaster?", [message]) is None
     )
     assert missing_year("What happened after the 2012 disaster?", [message]) == "2012"
-    q = "What word did they use for their work on the Tohoku rebuilding?"
-    idf = {"tohoku": 9.0}.get
-    text = "The two countries will move forward as tomodachi to finish the reconstruction of the Tōhoku region."
-    assert missing_rare_term(q, text, lambda t: idf(t) or 1.0) is None
-    assert missing_rare_term(q, text.replace("Tōhoku", "northern"), lambda t: idf(t) or 1.0) == "tohoku"
 
 
 @pytest.mark.integration

@@ -9,7 +9,6 @@ sentences, in score order, form the answer, each cited; below the calibrated thr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterator
 
 from ingest.clean import MONTHS
@@ -108,18 +107,13 @@ def missing_rare_term(
     others: the documents are about the topic but not about the specific thing asked (a gift, a cost, a venue...).
     Two or more missing rare words mark a question worded unlike the documents (a paraphrase: "heir apparent",
     "patch up" for "Crown Prince", "restore ties"), which this rule cannot judge. ``skip``: words a rewrite put in."""
-    context = set(tokenize(fold_accents(passage_text)))  # "Tōhoku" is the "Tohoku" asked about
+    context = set(tokenize(passage_text))
     missing = {
         t
-        for t in tokenize(fold_accents(question))
+        for t in tokenize(question)
         if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF
     }
     return next(iter(missing)) if len(missing) == 1 else None
-
-
-def fold_accents(text: str) -> str:
-    """The letters without their marks: "Tōhoku", "López" -> "Tohoku", "Lopez"."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # "Which Nordic country", "what Gulf state", "which North African nation": words describing the answer, which the
