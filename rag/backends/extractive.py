@@ -177,6 +177,11 @@ def names_no_place(question: str, sentence: str) -> bool:
 
 # "Which hotel", "what university": kinds of place whose names carry the kind ("the Imperial Hotel", "Purdue
 # University", "Akasaka Palace"), so a sentence that answers says the word
+def places_nothing(question: str, sentence: str) -> bool:
+    """A "Where did / will ...?" question whose sentence names no place: refused, or the part left unanswered."""
+    return bool(_WHERE_EVENT.search(question)) and names_no_place(question, sentence)
+
+
 _NAMED_WITH_KIND = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|airport|universit(?:y|ies)|palace|museum|stadium|"
     r"hospital|cathedral|church)s?\b",
@@ -697,7 +702,7 @@ class ExtractiveBackend(Backend):
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
                 continue
-            if _WHERE_EVENT.search(part) and names_no_place(part, top.text):
+            if places_nothing(part, top.text):
                 # as for the whole question: "Where did Biden meet Macron...?" is not "... also met Macron", whichever
                 # part's sentence it was
                 unplaced.add(top.text)
@@ -801,7 +806,7 @@ class ExtractiveBackend(Backend):
             return []
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
-        if not multi and _WHERE_EVENT.search(question) and names_no_place(question, best.text):
+        if not multi and places_nothing(question, best.text):
             return []
         if not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
             # "Who chaired the April 2022 meeting...?": the next sentence of the same document may say the act and
