@@ -337,6 +337,24 @@ def test_countries_are_known_by_their_names_people_and_capitals() -> None:
     # peoples in the plural name their countries too, the irregular ones by a table
     assert countries_in("What did Biden praise Poles and Italians for?") == {"Poland", "Italy"}
     assert countries_in("Iraqis, Filipinos and the Swiss") == {"Iraq", "the Philippines", "Switzerland"}
+    # the smaller states summits name too, their capitals with them; the longest name wins
+    assert countries_in("the United States and Uruguay") == {"Uruguay"}
+    assert countries_in("the Montevideo leader met Palauan and I-Kiribati officials") == {
+        "Uruguay",
+        "Palau",
+        "Kiribati",
+    }
+    assert countries_in("Guinea-Bissau, Papua New Guinea and Equatorial Guinea") == {
+        "Guinea-Bissau", "Papua New Guinea", "Equatorial Guinea"}  # fmt: skip
+
+
+def test_a_question_on_a_smaller_state_is_not_answered_from_another_countrys_document() -> None:
+    from rag.backends.extractive import missing_country
+
+    india = Passage("india::v::00000", "india", "U.S.-India Joint Statement", "2023-06-22", 0, 60,
+                    "The U.S.-India trade partnership grew, with bilateral trade exceeding $191 billion.")  # fmt: skip
+    question = "By how much did the United States and Uruguay agree to increase bilateral trade in June 2023?"
+    assert missing_country(question, [india], "india") == "Uruguay"
 
 
 def dated(n: int, text: str, date: str, doc: str = "d") -> Passage:
