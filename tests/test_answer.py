@@ -1196,6 +1196,11 @@ def test_one_thing_asked_for_is_not_answered_by_the_kind_in_the_plural(embedder)
     assert speaks_of_many("Which U.S. company will lead the Presidential Trade and Investment Mission?", mission)
     # asked in the plural, the plural answers ("Which three Russian television stations ...?")
     assert not speaks_of_many("Which stations did the United States sanction?", "It sanctioned three stations.")
+    # a name before the plural makes it one kind (probe 26: "Which air defense system was in the package ...?")
+    question = "Which air defense system was in the package Biden announced during Zelenskyy's visit?"
+    assert not speaks_of_many(question, "And the strongest element of this package is the Patriot battery systems.")
+    assert speaks_of_many(question, "The package includes more air defense systems.")
+    assert speaks_of_many("Which company will build it?", "Japanese companies will build it.")  # a people names none
 
 
 def test_a_country_answers_a_question_asking_for_a_kind_of_state() -> None:

@@ -204,7 +204,19 @@ def speaks_of_many(question: str, sentence: str) -> bool:
     if not noun or not re.search(rf"\b{noun}\b", question):  # asked in the plural ("Which three stations")
         return False
     plural = rf"{noun[:-1]}ies" if noun.endswith("y") else rf"{noun}(?:s|es)"  # "companies"
-    return bool(re.search(rf"\b{plural}\b", sentence)) and not re.search(rf"\b{noun}\b", sentence, re.I)
+    if re.search(rf"\b{noun}\b", sentence, re.I):
+        return False
+    # "the Patriot battery systems" name one kind of system; "U.S. companies", "think tanks" name none
+    return any(not _names_a_kind(sentence, m.start()) for m in re.finditer(rf"\b{plural}\b", sentence))
+
+
+# a capitalised word (not a sentence's first) within two words before: "the Patriot battery systems"
+_NAME_BEFORE = re.compile(r"(?<=[\w,;(’'\"-] )([A-Z][\w-]+)\s+(?:[a-z][\w-]*\s+)?$")
+
+
+def _names_a_kind(sentence: str, end: int) -> bool:
+    m = _NAME_BEFORE.search(sentence[:end])
+    return bool(m) and m.group(1) not in {"US", "American"} and not countries_in(m.group(1))
 
 
 def described(question: str) -> frozenset[str]:
