@@ -1112,6 +1112,10 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     assert names_no_place("Where will the Dialogue meet?", "They welcomed the launch of the Dialogue in 2024.")
     assert not names_no_place("Where will Japan and India meet?", "Japan and India will hold a summit in Japan.")
     assert not names_no_place("Where did Biden meet Macron?", "He met Macron on the margins of the G7 Summit.")
+    # "Which governments joined...?" asks for countries (probe 26: a press call's "10 additional partners" led)
+    q = "Which governments joined the United States in the joint statement on commercial spyware?"
+    assert names_no_place(q, "We are joining an initial group of now 10 additional partners in the joint statement.")
+    assert not names_no_place(q, "We, the governments of Australia, Canada, Costa Rica and the United States, ...")
 
 
 def test_a_town_visited_is_a_place_named() -> None:

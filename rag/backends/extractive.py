@@ -127,7 +127,8 @@ _DESCRIBED = re.compile(
 
 # "Which city will host...", "In which country did...": the answer names a place, not a "where" told otherwise
 _WHICH_PLACE = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:(countr(?:y|ies)|nations?)|cit(?:y|ies)|towns?|capitals?)\b", re.I
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:(countr(?:y|ies)|nations?|governments?)|cit(?:y|ies)|towns?|capitals?)\b",
+    re.I,
 )
 # "Where will the first meeting take place?", "Where did they meet?" (not "Where does Berlin rank...?"): a place
 # answers, and "the launch of a U.S.-Angola Energy Security Dialogue in 2024" names none
