@@ -1365,3 +1365,24 @@ def test_among_sentences_holding_the_kind_the_passage_order_counts_less(embedder
     filler = [aukus(i, "The partners met again to review their industrial bases.") for i in range(4, 9)]
     chosen = select(embedder, question, [aukus(1, first), aukus(2, second), aukus(3, third), *filler])
     assert chosen and "18 months" in chosen[0].text
+
+
+@pytest.mark.integration
+def test_a_which_question_is_not_answered_by_a_sentence_that_names_nothing(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 26's unanswerable "Which spyware company did the March 2023 joint statement name?" was answered by a
+    press call's "... a joint statement on efforts to counter the proliferation and misuse of commercial spyware",
+    which names no company; probe 14's "Which terrorist group...?" led with "... met virtually with G20 Leaders
+    today to discuss Afghanistan" before the sentence naming ISIS-K."""
+    from rag.backends.extractive import names_nothing_new
+
+    question = "Which spyware company did the March 2023 joint statement on commercial spyware name?"
+    call = ("And then, finally, we are very proud to announce a new diplomatic initiative on commercial spyware, "
+            "a joint statement on efforts to counter the proliferation and misuse of commercial spyware.")  # fmt: skip
+    assert names_nothing_new(question, call)
+    assert select(embedder, question, [passage(1, call)]) == []
+    question = "Which terrorist group did Biden and the G20 leaders name when they discussed Afghanistan?"
+    met = "President Biden met virtually with G20 leaders today to discuss Afghanistan."
+    named = "The leaders discussed counterterrorism in Afghanistan, including the threat from ISIS-K."
+    assert names_nothing_new(question, met) and not names_nothing_new(question, named)
+    chosen = select(embedder, question, [passage(1, f"{met} {named}")])
+    assert chosen and "ISIS-K" in chosen[0].text

@@ -425,8 +425,11 @@ _CAPITAL = re.compile(r"(?<=[\w,;:)’'\"”] )[A-Z][\w'’.-]*")
 def names_no_one_new(question: str, sentence: str) -> bool:
     """A "Who ...?" question and a sentence naming no one the question does not: "Who will chair the Americas
     Partnership's finance track?" is not answered by "The Finance Track will pursue ... the Americas Partnership"."""
-    if not _WHO.search(question):
-        return False
+    return bool(_WHO.search(question)) and names_nothing_new(question, sentence)
+
+
+def names_nothing_new(question: str, sentence: str) -> bool:
+    """Every capitalised word of the sentence (its first aside) is one the question gives."""
     asked = set(re.findall(r"[\w-]+", question.lower()))
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
@@ -821,20 +824,20 @@ class ExtractiveBackend(Backend):
             return []
         if not multi and places_nothing(question, best.text):
             return []
-        if not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
-            # "Who chaired the April 2022 meeting...?": the next sentence of the same document may say the act and
-            # the name ("The meeting, chaired by Amos Hochstein...") after the one that placed the meeting
+        # the next sentence of the same document, nearly as good, may say what the best one does not
+        later = [c for c in ranked[1:] if doc_of(c) == p.doc_id and c.evidence >= threshold]
+        later = [c for c in later if c.score >= best.score - WHO_GAP]
+        if not multi and kind == "named" and names_nothing_new(question, best.text):
+            # "Which spyware company did the statement name?": a sentence naming nothing names none ("met ... to
+            # discuss Afghanistan" before "... the threat from ISIS-K")
+            best = next((c for c in later if not names_nothing_new(question, c.text)), None)
+            if best is None:
+                return []
+        elif not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
+            # "Who chaired the April 2022 meeting...?": the act and the name ("The meeting, chaired by Amos
+            # Hochstein...") after the sentence that placed the meeting
             best = next(
-                (
-                    c
-                    for c in ranked[1:]
-                    if doc_of(c) == p.doc_id
-                    and c.evidence >= threshold
-                    and c.score >= best.score - WHO_GAP
-                    and not misses_the_act(question, c.text)
-                    and names_a_person(question, c.text)
-                ),
-                None,
+                (c for c in later if not misses_the_act(question, c.text) and names_a_person(question, c.text)), None
             )
             if best is None:
                 return []
