@@ -43,6 +43,8 @@ _DAY_MONTH_YEAR = re.compile(
 _PART_YEAR = re.compile(rf"\b{_PARTS}[\s-]+(?:of\s+)?{_YEAR}", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|agenda|vision|beyond)\s+$", re.I)
+# "welcomed since March 2022", "invested since 2002": a count told later, by a document of any time after
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end)\s+of)[\s-]+)?$", re.I)
 _TARGET_AFTER = re.compile(r"\s+(?:agenda|vision|goals?|targets?|plan|strategy)\b", re.I)
 DAY_SLACK = timedelta(days=3)  # "the May 24 summit": its readout may be dated the day after
 
@@ -145,6 +147,9 @@ def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
     spans: list[tuple[DateSpan, str]] = []
     taken: list[tuple[int, int]] = []  # character ranges already read, so "January 2021" is not also "2021"
     for m in _DAY_MONTH_YEAR.finditer(question):
+        taken.append(m.span())
+        if _SINCE.search(question[: m.start()]):
+            continue
         year, month = int(m["year"]), MONTHS[m["month"].lower()]
         day = m["d1"] or m["d2"]
         if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
@@ -152,13 +157,16 @@ def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
             spans.append((DateSpan(d - DAY_SLACK, d + DAY_SLACK), m.group(0)))
         else:
             spans.append((_month_span(year, month, month), m.group(0)))
-        taken.append(m.span())
     for m in _PART_YEAR.finditer(question):
+        taken.append(m.span())
+        if _SINCE.search(question[: m.start()]):
+            continue
         first, last = _PART[m["part"].lower()]
         spans.append((_month_span(int(m["year"]), first, last), m.group(0)))
-        taken.append(m.span())
     for m in _BARE_YEAR.finditer(question):
         if any(a <= m.start() < b for a, b in taken) or _TARGET_BEFORE.search(question[: m.start()]):
+            continue
+        if _SINCE.search(question[: m.start()]):
             continue
         if _TARGET_AFTER.match(question, m.end()):
             continue
