@@ -1386,3 +1386,20 @@ def test_a_which_question_is_not_answered_by_a_sentence_that_names_nothing(embed
     assert names_nothing_new(question, met) and not names_nothing_new(question, named)
     chosen = select(embedder, question, [passage(1, f"{met} {named}")])
     assert chosen and "ISIS-K" in chosen[0].text
+
+
+@pytest.mark.integration
+def test_a_count_part_for_a_year_is_answered_by_a_later_document_naming_that_year(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 26: "..., and how many super-emitting events did satellites detect in 2022?" left its second part
+    unanswered: the July 2023 fact sheet's "In 2022, satellites detected more than 500 super-emitting events" was
+    set aside as a later document recalling the time (right for "where did he meet him in January 2023?")."""
+    visit = dated(1, "And today, USAID is committing more than $374 million in humanitarian assistance for Ukraine.",
+                  "2022-12-21", doc="visit")  # fmt: skip
+    methane = dated(2, "In 2022, satellites detected more than 500 super-emitting events at oil and gas operations.",
+                    "2023-07-26", doc="methane")  # fmt: skip
+    question = (
+        "How much humanitarian assistance did USAID commit during Zelenskyy's December 2022 visit, and how many "
+        "super-emitting events did satellites detect in 2022?"
+    )
+    chosen = select(embedder, question, [visit, methane])
+    assert [c.text.split()[-1] for c in chosen] == ["Ukraine.", "operations."]

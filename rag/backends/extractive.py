@@ -712,8 +712,10 @@ class ExtractiveBackend(Backend):
             found.sort(key=lambda c: -(c.score - W_RANK * c.features[4]))  # features[4]: the passage's rank
             # "..., and where did he meet him in January 2023?": a document of that time answers (not a later one
             # that recalls it: a later statement naming "March 2021" took a part)
-            found = _of_the_time(found, request.passages, span or date_hints(part), recall=False)
-            if answer_type(part) in MUST_HOLD:
+            # ... but a count "in 2022" may be told later ("In 2022, satellites detected more than 500 ...")
+            counts = answer_type(part) in MUST_HOLD
+            found = _of_the_time(found, request.passages, span or date_hints(part), recall=counts)
+            if counts:
                 found = [c for c in found if c.typed]
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
