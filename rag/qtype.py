@@ -196,7 +196,9 @@ def is_multi_part(question: str) -> bool:
 
 
 _PART = re.compile(
-    r",?\s+and\s+(?=(?:how|what|which|when|where|who|whom|whose|(?:in|from|on|at|to|for|with|by|under) which)\b)", re.I
+    r",?\s+and\s+(?=(?:how|what|which|when|where|who|whom|whose|(?:in|from|on|at|to|for|with|by|under|toward|towards|"
+    r"against|into|about|over|through|after|before|during|of|among|within) which)\b)",
+    re.I,
 )
 
 

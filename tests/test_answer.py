@@ -527,6 +527,10 @@ def test_a_question_in_parts_is_split_at_its_second_question_word() -> None:
     assert question_parts("Which declarations express it, and on which statement did they build?") == [
         "Which declarations express it", "on which statement did they build?"
     ]  # fmt: skip
+    # probe 26: "..., and toward which agreement did Biden and Kristersson discuss progress?" was one part
+    assert question_parts("Where is IBM's facility, and toward which agreement did they discuss progress?") == [
+        "Where is IBM's facility", "toward which agreement did they discuss progress?"
+    ]  # fmt: skip
     assert question_parts("What did Japan and India agree?") == ["What did Japan and India agree?"]
 
 
@@ -1129,6 +1133,9 @@ def test_a_town_visited_is_a_place_named() -> None:
         q, "Five months after the disasters, then-Vice President Biden visited Natori and Sendai."
     )
     assert names_no_place(q, "Five months after the disasters, then-Vice President Biden saw the relief efforts.")
+    # "at its Bromont facility" places IBM's facility (probe 26's where-part was left unanswered)
+    q = "Where is IBM's facility for new chip packaging capabilities in Canada?"
+    assert not names_no_place(q, "IBM will develop packaging and testing capabilities at its Bromont facility.")
 
 
 @pytest.mark.integration

@@ -137,7 +137,9 @@ _WHERE_EVENT = re.compile(
 )
 _MARGINS = re.compile(MARGINS)
 # ... and "then-Vice President Biden visited Natori and Sendai" names the towns he was in
-_PLACE_WORDS = re.compile(rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:the\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)")
+_PLACE_WORDS = re.compile(
+    rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:(?:the|its|their|his|her|our)\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
+)
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
     r"\b(?:United States|U\.S\.|Americas?|Africa|Asia|Europe|Oceania|Antarctica|Arctic|Caribbean|Pacific|Atlantic|"
