@@ -430,10 +430,19 @@ def names_no_one_new(question: str, sentence: str) -> bool:
     return bool(_WHO.search(question)) and names_nothing_new(question, sentence)
 
 
-def names_nothing_new(question: str, sentence: str) -> bool:
-    """Every capitalised word of the sentence (its first aside) is one the question gives."""
+def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bool:
+    """Every capitalised word of the sentence (its first aside) is one the question gives; with ``numbers``, every
+    number and code too ("resolution 77/322", "the 2027-2028 term" name a thing)."""
     asked = set(re.findall(r"[\w-]+", question.lower()))
+    if numbers and any(m.group(0).lower() not in asked for m in _NUMBERED.finditer(sentence)):
+        return False
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
+
+
+# a code, a year or a span of years (not a count: "10 additional partners" names none)
+_NUMBERED = re.compile(
+    r"\b(?:[\w-]*\d[\w-]*[/-][\w/-]*\d[\w-]*|[A-Za-z][\w-]*\d[\w-]*|\d+[A-Za-z][\w-]*|(?:19|20)\d\d)\b"
+)
 
 
 # a name of two or more capitalised words not opening the sentence: "Amos Hochstein", "King Abdullah II"
@@ -831,10 +840,10 @@ class ExtractiveBackend(Backend):
         # the next sentence of the same document, nearly as good, may say what the best one does not
         later = [c for c in ranked[1:] if doc_of(c) == p.doc_id and c.evidence >= threshold]
         later = [c for c in later if c.score >= best.score - WHO_GAP]
-        if not multi and kind == "named" and names_nothing_new(question, best.text):
+        if not multi and kind == "named" and names_nothing_new(question, best.text, numbers=True):
             # "Which spyware company did the statement name?": a sentence naming nothing names none ("met ... to
             # discuss Afghanistan" before "... the threat from ISIS-K")
-            best = next((c for c in later if not names_nothing_new(question, c.text)), None)
+            best = next((c for c in later if not names_nothing_new(question, c.text, numbers=True)), None)
             if best is None:
                 return []
         elif not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
