@@ -1391,6 +1391,8 @@ def test_a_which_question_is_not_answered_by_a_sentence_that_names_nothing(embed
     met = "President Biden met virtually with G20 leaders today to discuss Afghanistan."
     named = "The leaders discussed counterterrorism in Afghanistan, including the threat from ISIS-K."
     assert names_nothing_new(question, met) and not names_nothing_new(question, named)
+    chosen = select(embedder, question, [passage(1, f"{met} {named}")])
+    assert chosen and "ISIS-K" in chosen[0].text
     # a code or a span of years names the thing (probe 27: "resolution 77/322", "the 2027-2028 term"), a count not
     question = "Which resolution did the General Assembly adopt to celebrate the Court's anniversary?"
     adopted = "This year, the General Assembly adopted by consensus resolution 77/322 to celebrate the anniversary."
@@ -1399,8 +1401,6 @@ def test_a_which_question_is_not_answered_by_a_sentence_that_names_nothing(embed
     term = "The Philippines candidacy for a non-permanent seat on the Security Council for the 2027-2028 term."
     assert not names_nothing_new("For which term is the Philippines seeking a seat?", term, numbers=True)
     assert names_nothing_new("Which company?", "We are joining an initial group of 10 partners.", numbers=True)
-    chosen = select(embedder, question, [passage(1, f"{met} {named}")])
-    assert chosen and "ISIS-K" in chosen[0].text
 
 
 @pytest.mark.integration
