@@ -160,6 +160,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         return noun is not None and _names(noun, text, asked)
     if kind == "number" and _HOW_MUCH.search(question):
         kind = "amount"  # "How much did the United States commit?" is not answered by "a two-state solution"
+        if _MONEY_ASKED.search(question):  # "How much funding...?" is not "about 90 percent of the GDP"
+            return any(m.group(0).lower() not in asked for m in _MONEY.finditer(text))
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
@@ -174,6 +176,18 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
 
 
 _ONCE_OPENS = re.compile(r"(?:^|[.,;:]\s*)\W*once\b", re.I)
+_MONEY_ASKED = re.compile(
+    r"\bhow much (?:\w+ )?(?:funding|funds?|money|financing|finance|aid|assistance|investment|budget|grants?|loans?|"
+    r"capital)\b|\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid)\b",
+    re.I,
+)
+# an amount of money: "$5.7 billion", "USD 102 million", "€300 million", "1.5 billion dollars"
+_MONEY = re.compile(
+    r"[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion))?|\b(?:USD|EUR|CAD|AUD|JPY|GBP)\s?\d[\d,.]*(?:\s?(?:million|"
+    r"billion|trillion))?|\d[\d,.]*\s?(?:million |billion |trillion )?(?:(?:U\.?S\.?|American|Canadian|Australian) )?"
+    r"(?:dollars|euros|yen|pounds|won|rupees)\b",
+    re.I,
+)
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 # "... when he met Maia Sandu in Warsaw?", "... where the plane came down": a clause, not a second question (one

@@ -1418,3 +1418,20 @@ def test_a_count_part_for_a_year_is_answered_by_a_later_document_naming_that_yea
     )
     chosen = select(embedder, question, [visit, methane])
     assert [c.text.split()[-1] for c in chosen] == ["Ukraine.", "operations."]
+
+
+@pytest.mark.integration
+def test_how_much_funding_is_answered_by_money_not_a_share(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 27's unanswerable "How much funding did the January 2023 Americas Partnership declaration commit ...?"
+    was answered by "... a group of economies representing about 90 percent of the Western Hemisphere's GDP"."""
+    from rag.qtype import holds
+
+    question = "How much funding did the January 2023 Americas Partnership declaration commit to supply chains?"
+    share = ("On January 27, 2023 the United States and 11 partner countries advanced the Americas Partnership, a "
+             "group of economies representing about 90 percent of the Western Hemisphere's GDP.")  # fmt: skip
+    assert not holds("number", share, question)
+    assert select(embedder, question, [passage(1, share)]) == []
+    for money in ("commit $2 billion", "USD 102 million", "39 billion US dollars", "500 million euros"):
+        assert holds("number", f"They will {money} to it.", question)
+    # a share still answers "how much" asked of something else than money
+    assert holds("number", "Exports grew 140 percent.", "By how much had exports to Europe grown?")
