@@ -1435,3 +1435,26 @@ def test_how_much_funding_is_answered_by_money_not_a_share(embedder) -> None:  #
         assert holds("number", f"They will {money} to it.", question)
     # a share still answers "how much" asked of something else than money
     assert holds("number", "Exports grew 140 percent.", "By how much had exports to Europe grown?")
+
+
+@pytest.mark.integration
+def test_a_sentence_naming_the_kind_asked_for_is_not_refused_for_a_paraphrased_rare_word(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 28's "Which partnership did the United States launch to help Caribbean nations build clean power and
+    withstand storms?" was refused because no document says "withstand", though its best sentence names a
+    partnership ("the U.S.-Caribbean Partnership to Address the Climate Crisis 2030"): the name is the answer."""
+    launched = (
+        "The United States launched the U.S.-Caribbean Partnership to Address the Climate Crisis 2030 (PACC 2030) "
+        "to facilitate renewable energy infrastructure development and to bolster the region's resilience to "
+        "climate based natural disasters."
+    )
+    idf = lambda term: 12.0 if term.startswith("withstand") else 1.0  # noqa: E731  "withstand": a rare word
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    question = "Which partnership did the United States launch to help Caribbean nations build clean power and withstand storms?"
+    backend = ExtractiveBackend(Settings(), embedder)
+    chosen = backend.select(GenerationRequest(question, [passage(1, launched)], idf=idf))
+    assert chosen and "PACC 2030" in chosen[0].text
+    # a question asking for no name keeps the check: the rare word is what it asks about
+    asked = "What did the United States launch to help Caribbean nations withstand storms?"
+    assert backend.select(GenerationRequest(asked, [passage(1, launched)], idf=idf)) == []

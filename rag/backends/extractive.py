@@ -820,6 +820,7 @@ class ExtractiveBackend(Backend):
         if (
             request.idf
             and best.dense < WEAK_DENSE
+            and not (kind == "named" and best.typed)
             and missing_rare_term(question, document, request.idf, skip | described(question))
         ):
             return []
