@@ -201,8 +201,8 @@ def lacks_the_kind(question: str, sentence: str) -> bool:
 
 def speaks_of_many(question: str, sentence: str) -> bool:
     """ "Which think tank will host Japan's chair ...?" is not answered by "... at overseas research institutes and
-    think tanks": asked for one thing of a kind, the sentence speaks of the kind in the plural, in lower case, and
-    never of one."""
+    think tanks": asked for one thing of a kind, the sentence speaks of the kind in the plural, in lower case, with
+    no name before it ("the Patriot battery systems" are one kind), and never of one."""
     noun = named_noun(question)
     if not noun or not re.search(rf"\b{noun}\b", question):  # asked in the plural ("Which three stations")
         return False
