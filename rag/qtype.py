@@ -93,7 +93,9 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"
+            # not "With whom would Helsinki consult?": other Nordic countries as often as people
+            r"\bwho\b|(?<!\bwith )\bwhom\b|\bwhose\b|"
+            r"\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"
             r"officials?|persons?|people|heads? of (?:state|government))\b",
             re.I,
         ),

@@ -108,6 +108,8 @@ def test_refusal_text_means_refused() -> None:
         ("How often will the leaders meet?", "frequency"),
         ("How many doses were donated?", "number"),
         ("Who met Hun Sen?", "person"),
+        ("Whom did Biden call?", "person"),
+        ("With whom would Helsinki and Washington consult?", None),  # countries as often as people
         ("Which leaders did Biden host at Camp David?", "person"),
         ("Which Norwegian minister came with him?", "person"),
         ("How large was the package?", "number"),
