@@ -42,7 +42,8 @@ TYPES: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
                       rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b"),
-    "frequency": re.compile(r"\b(annual(ly)?|yearly|biennial(ly)?|quarterly|monthly|weekly|daily|regular(ly)?|"
+    "frequency": re.compile(r"\b((bi|semi-?)?annual(ly)?|(half-)?yearly|biennial(ly)?|quarterly|(bi-?)?monthly|"
+                            r"(bi-?)?weekly|fortnightly|daily|regular(ly)?|"
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
     "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b({_NOW}|(?i:this (week|month|year)))\b"),

@@ -1460,3 +1460,30 @@ def test_a_sentence_naming_the_kind_asked_for_is_not_refused_for_a_paraphrased_r
     # a question asking for no name keeps the check: the rare word is what it asks about
     asked = "What did the United States launch to help Caribbean nations withstand storms?"
     assert backend.select(GenerationRequest(asked, [passage(1, launched)], idf=idf)) == []
+
+
+@pytest.mark.integration
+def test_a_document_never_naming_the_ordinal_asked_is_passed_over_not_the_question_refused(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 29's "Which Central American nation co-convened the second pandemic summit on behalf of the Caribbean
+    bloc?" was refused: its best sentence came from a readout that never says "second", and the whole question
+    fell with it, though the announcement of the second summit names Belize as CARICOM Chair."""
+    readout = passage(1, "Jamaica, on behalf of the Caribbean Community, co-convened the pandemic summit with the "
+                      "Central American nations.", doc="readout")  # fmt: skip
+    announced = passage(2, "The United States as first COVID Summit Chair, Belize, as CARICOM Chair, and Senegal as "
+                        "African Union Chair will co-host the second Global COVID-19 Summit.", doc="announcement")  # fmt: skip
+    question = "Which Central American nation co-convened the second pandemic summit on behalf of the Caribbean bloc?"
+    chosen = select(embedder, question, [readout, announced])
+    assert chosen and {c.passage for c in chosen} == {2}
+    # with no document naming it, the question is still refused
+    assert select(embedder, question, [readout]) == []
+
+
+def test_twice_a_year_and_other_frequencies_answer_how_often() -> None:
+    """Probe 29's "How often will officials ... hold dialogues on semiconductors?" was refused: "biannual dialogues"
+    was no frequency."""
+    from rag.qtype import holds
+
+    question = "How often will officials hold dialogues?"
+    for said in ("biannual dialogues", "semi-annual meetings", "a bimonthly call", "half-yearly reviews", "biweekly"):
+        assert holds("frequency", f"They will hold {said}.", question), said
+    assert not holds("frequency", "They will hold dialogues among officials.", question)

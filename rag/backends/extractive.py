@@ -792,11 +792,13 @@ class ExtractiveBackend(Backend):
                     threshold -= COUNTED_RELIEF
                     if name_never_typed(question, everything, ranked, doc_of, in_document=True):
                         return []  # ... but a count from another document counts another thing
-        if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else
+        if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else,
+            # as does one never naming the ordinal asked ("the second pandemic summit"; its first was 2021's)
             lacking = {
                 d
                 for d in {p.doc_id for p in request.passages}
                 if missing_acronym(request.question, request.passages, d)
+                or missing_ordinal(question, _document_text(request.passages, d))
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not multi:
@@ -827,8 +829,6 @@ class ExtractiveBackend(Backend):
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
             return []
         if missing_code(question, request.passages):
-            return []
-        if not multi and missing_ordinal(question, document):
             return []
         if not multi and kind == "named" and not best.typed and speaks_of_many(question, best.text):
             return []
