@@ -820,6 +820,8 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Which country will host the third Summit for Democracy?", "The Republic of Korea will host a third Summit.", None),
         ("Which country offered to host the next summit?", "Costa Rica offered to host the next summit.", None),
         ("Which country did Biden thank for hosting?", "Biden met the Lithuanian president.", None),  # "did": not read
+        # a capitalised word after "will" is no act (probe 29: "... nation will Australian-financed sun power...")
+        ("In which Pacific island nation will Australian-financed solar power meet a fifth of energy needs?", "In Palau, a fifth of the energy needs will be met by solar.", None),
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(
@@ -1487,3 +1489,28 @@ def test_twice_a_year_and_other_frequencies_answer_how_often() -> None:
     for said in ("biannual dialogues", "semi-annual meetings", "a bimonthly call", "half-yearly reviews", "biweekly"):
         assert holds("frequency", f"They will hold {said}.", question), said
     assert not holds("frequency", "They will hold dialogues among officials.", question)
+
+
+@pytest.mark.integration
+def test_a_rare_word_the_document_says_otherwise_is_a_paraphrase_not_a_missing_thing(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 29's "Which Philippine processor of coconuts will an American development lender finance?" was refused:
+    no document says "lender", though the fact sheet's "The DFC will issue a $20 million loan to ... Agri Exim"
+    says it otherwise."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    loan = ("Bolstering Organic Agriculture: The U.S. International Development Finance Corporation (DFC) will issue a "
+            "$20 million loan to enable Agri Exim Global Philippines, Inc., a local processor of organic coconuts, "
+            "to grow its processing facilities.")  # fmt: skip
+    backend = ExtractiveBackend(Settings(), embedder)
+    question = "Which Philippine processor of coconuts will an American development lender finance?"
+    assert backend.worded_otherwise("lender", question, loan)
+    idf = lambda term: 12.0 if term == "lender" else 1.0  # noqa: E731  "lender": a rare word no document uses
+    chosen = backend.select(GenerationRequest(question, [passage(1, loan)], idf=idf))
+    assert chosen and "Agri Exim" in chosen[0].text
+    # a thing the documents never name stays missing: a gift is no loan, a chef no minister
+    readout = "President Biden welcomed Prime Minister Kishida and thanked him for his friendship and invitation."
+    assert not backend.worded_otherwise("gift", "What gift did Kishida give Biden?", readout)
+    # nor is a country's own word said by the country's name ("Which Norwegian minister...?", only "Norway")
+    norway = "President Biden met Prime Minister Store of Norway to discuss energy security."
+    assert not backend.worded_otherwise("norwegian", "Which Norwegian minister came with Store?", norway)
