@@ -39,8 +39,10 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))"
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
-    "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b", re.I),
-    "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
+    # not an age or a date's mark: "the one year anniversary of Russia's aggression", "a 20-year-old"
+    "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b"
+                           r"(?![- ](?:anniversar(?:y|ies)|old)\b)", re.I),
+    "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
                       rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b"),
     "frequency": re.compile(r"\b((bi|semi-?)?annual(ly)?|(half-)?yearly|biennial(ly)?|quarterly|(bi-?)?monthly|"
                             r"(bi-?)?weekly|fortnightly|daily|regular(ly)?|"

@@ -1514,3 +1514,22 @@ def test_a_rare_word_the_document_says_otherwise_is_a_paraphrase_not_a_missing_t
     # nor is a country's own word said by the country's name ("Which Norwegian minister...?", only "Norway")
     norway = "President Biden met Prime Minister Store of Norway to discuss energy security."
     assert not backend.worded_otherwise("norwegian", "Which Norwegian minister came with Store?", norway)
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "holds_it"),
+    [
+        ("day", "Harris welcomed Prime Minister Oyun-Erdene to Washington on August 2nd.", True),  # probe 30
+        ("day", "They met on March 3rd.", True),
+        ("duration", "The meeting lasted one hour and 20 minutes.", True),
+        ("duration", "They adopted a five-year plan.", True),
+        # probe 30: "How long did the meeting last?" was answered by "Ahead of the one year anniversary of ..."
+        ("duration", "Ahead of the one year anniversary of Russia's aggression, leaders met.", False),
+        ("duration", "They marked the 75-year anniversary.", False),
+        ("duration", "A 20-year-old student spoke.", False),
+    ],
+)
+def test_an_ordinal_day_is_a_day_and_an_anniversary_no_duration(kind: str, text: str, holds_it: bool) -> None:
+    from rag.qtype import TYPES
+
+    assert bool(TYPES[kind].search(text)) is holds_it
