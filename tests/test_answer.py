@@ -1123,6 +1123,15 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     # "Which governments joined...?" asks for countries (probe 26: a press call's "10 additional partners" led)
     q = "Which governments joined the United States in the joint statement on commercial spyware?"
     assert names_no_place(q, "We are joining an initial group of now 10 additional partners in the joint statement.")
+    # a body, a meeting or a text named after "to/at/in" is no place (probe 31: "Which town in British Columbia was
+    # destroyed...?" was answered by "When we attend the ... Conference of the Parties to the United Nations
+    # Framework Convention on Climate Change in November, ...")
+    town = "Which town in British Columbia was destroyed in the 2021 heatwave?"
+    cop = "When we attend the Conference of the Parties to the United Nations Framework Convention in November, we act."
+    assert names_no_place(town, cop)
+    assert names_no_place("Which city will host it?", "They will meet at the G20 Summit to act on the Paris Agreement.")
+    assert not names_no_place(town, "A fire in Lytton destroyed the town.")
+    assert not names_no_place("Which country hosted them?", "They met in the Republic of Korea.")
     assert not names_no_place(q, "We, the governments of Australia, Canada, Costa Rica and the United States, ...")
 
 

@@ -155,6 +155,12 @@ _NOT_A_CITY = re.compile(
     r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming)\b"
 )
 _NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " " + WEEKDAYS.replace("|", " ")))
+# "to the United Nations Framework Convention", "at the G20 Summit", "in the Paris Agreement": a body, meeting or text
+_NO_PLACE_NAME = re.compile(
+    r"\b(?:Nations|Convention|Conference|Council|Summit|Agreement|Accords?|Declaration|Treaty|Forum|Assembly|"
+    r"Organi[sz]ation|Parties|Partnership|Initiative|Fund|Bank|Group|Committee|Commission|Dialogue|Alliance|"
+    r"Government|Administration|Department|Agency|Ministry|Act|Charter|Strategy|Plan|Program|Programme)\b"
+)
 
 
 def names_no_place(question: str, sentence: str) -> bool:
@@ -178,6 +184,8 @@ def names_no_place(question: str, sentence: str) -> bool:
     for p in _PLACE_WORDS.finditer(sentence):
         name = p.group(1)
         new = set(tokenize(name)) - asked - _NOT_PLACES
+        if _NO_PLACE_NAME.search(name) and not countries_in(name):
+            continue
         if new and (country or name in CAPITALS or not (countries_in(name) or _NOT_A_CITY.search(name))):
             return False
     return True
