@@ -167,6 +167,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         kind = "amount"  # "How much did the United States commit?" is not answered by "a two-state solution"
         if _MONEY_ASKED.search(question):  # "How much funding...?" is not "about 90 percent of the GDP"
             return any(m.group(0).lower() not in asked for m in _MONEY.finditer(text))
+    if kind == "number" and _PERCENT_ASKED.search(question):  # "By what percentage...?" is not "seven straight years"
+        return any(m.group(0).lower() not in asked for m in _PERCENT.finditer(text))
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
@@ -193,6 +195,8 @@ _MONEY = re.compile(
     r"(?:dollars|euros|yen|pounds|won|rupees)\b",
     re.I,
 )
+_PERCENT_ASKED = re.compile(r"\b(?:what|which|how many) (?:percentage|percent)\b", re.I)
+_PERCENT = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUM_WORDS}))\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.I)
 _HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 # "... when he met Maia Sandu in Warsaw?", "... where the plane came down": a clause, not a second question (one

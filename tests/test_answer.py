@@ -1542,3 +1542,19 @@ def test_an_ordinal_day_is_a_day_and_an_anniversary_no_duration(kind: str, text:
     from rag.qtype import TYPES
 
     assert bool(TYPES[kind].search(text)) is holds_it
+
+
+def test_what_percentage_is_answered_by_a_percent_not_any_number() -> None:
+    """Probe 31's unanswerable "By what percentage of GDP did Germany commit to raise defense spending ...?" was
+    answered by "Non-U.S. Allies have increased overall defense spending for seven straight years"."""
+    from rag.qtype import answer_type, holds
+
+    question = "By what percentage of GDP did Germany commit to raise defense spending?"
+    kind = answer_type(question)
+    assert not holds(
+        kind, "Non-U.S. Allies have increased overall defense spending for seven straight years.", question
+    )
+    for said in ("2 percent of GDP", "2% of GDP", "two percent of its GDP", "1.5 percentage points", "3 per cent"):
+        assert holds(kind, f"Germany will spend {said}.", question), said
+    # any other count still answers a "how many"
+    assert holds("number", "for seven straight years", "How many years have Allies raised spending?")
