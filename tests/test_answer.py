@@ -1558,3 +1558,25 @@ def test_what_percentage_is_answered_by_a_percent_not_any_number() -> None:
         assert holds(kind, f"Germany will spend {said}.", question), said
     # any other count still answers a "how many"
     assert holds("number", "for seven straight years", "How many years have Allies raised spending?")
+
+
+@pytest.mark.integration
+def test_a_source_dated_by_the_question_is_not_stood_in_for_by_an_earlier_one_naming_the_year(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 32's unanswerable "How many vaccine doses did India supply to other nations, according to its 2022
+    General Debate statement?" was answered from a 2021 speech: "... help produce at least 1 billion vaccine doses in
+    India ... by the end of 2022" names the year, but "its 2022 statement" dates the document, not the doses."""
+    said = "Our Quad partnership with India is on track to help produce at least 1 billion vaccine doses in India by the end of 2022."
+    speech = dataclasses.replace(passage(1, said, doc="speech"), date="2021-09-22")
+    statement = dataclasses.replace(
+        passage(2, "It is this conviction that led us to supply vaccines to over a hundred nations.", doc="india"),
+        date="2022-09-24",
+    )
+    question = (
+        "How many vaccine doses did India supply to other nations, according to its 2022 General Debate statement?"
+    )
+    assert select(embedder, question, [speech, statement]) == []
+    # asked of the year itself, a sentence naming the year still answers
+    chosen = select(
+        embedder, "How many vaccine doses will be produced in India by the end of 2022?", [speech, statement]
+    )
+    assert chosen and chosen[0].passage == 1

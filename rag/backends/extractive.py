@@ -660,6 +660,16 @@ def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool =
     return [in_spans(p.date, spans, p.text if recall else "") for p in passages]
 
 
+# "according to its 2022 General Debate statement", "in the June 2022 readout": the time is the document's
+_DATED_SOURCE = re.compile(
+    r"\b(?:according to|in|from)\s+(?:the|its|their|his|her|[A-Z][\w.-]*(?:'s|’s))\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?:19|20)\d\d)?)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|readout|fact sheet|remarks|address|declaration|"
+    r"communiqu[eé]|press call|speech|briefing|joint statement)\b",
+    re.I,
+)
+
+
 def _of_the_time(
     ranked: list[Scored],
     passages: list[Passage],
@@ -793,7 +803,11 @@ class ExtractiveBackend(Backend):
             # "How many ... in 2023?": a count "in 2022" is of another year
             ranked = [c for c in ranked if not names_another_year(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
-            ranked = _of_the_time(ranked, request.passages, date_hints(question))
+            # ... and "according to India's 2022 General Debate statement" dates the document: "by the end of 2022"
+            # in a 2021 speech is no 2022 statement
+            ranked = _of_the_time(
+                ranked, request.passages, date_hints(question), recall=not _DATED_SOURCE.search(question)
+            )
             if counted:
                 marks = [count_attached(c.text, counted) for c in ranked]
                 if False in marks and True not in marks:
