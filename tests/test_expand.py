@@ -158,6 +158,14 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
         ("What interest rate did the bank charge?", "The loan carries an interest rate of 2 percent.", None),
         ("What temperature was recorded in Hiroshima?", "The leaders met in Hiroshima.", "temperatur"),
         ("What was the Senate vote on the act?", "The President signed the act into law.", "vote"),
+        # probes 22 and 32: "What was served at ... breakfast with Kishida?" was answered by the readout's "hosted ...
+        # for a breakfast meeting at the Vice President's Residence"
+        (
+            "What was served at the breakfast?",
+            "Harris hosted Kishida for a breakfast meeting at her residence.",
+            "serv",
+        ),
+        ("What was served at the dinner?", "Guests were served Maine lobster at the state dinner.", None),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:

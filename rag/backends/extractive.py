@@ -252,7 +252,8 @@ _FOCUS = re.compile(
     r"|\bwhat (?:(?:is|was|were|are) the )?([a-z][\w-]*) rates?\b"  # "the unemployment rate", "what interest rate"
     r"|\bwhat (?:is|was|were|are) the (?:[A-Z][\w-]* |final |exact )?(vote|tally)\b"  # "the Senate vote on the act"
     r"|\bwhat (population|weather|temperature|salary|age|height|turnout|attendance|score|price|budget)\b"
-    r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b",
+    r"|\bwhat (?:is|was|were|are|will be) the (?:total |overall |estimated |final )?(cost|price|budget)\b"
+    r"|\bwhat (?:is|was|were|are|will be) (served|eaten)\b",  # a menu, not who came to the dinner
     re.I,
 )
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
