@@ -1580,3 +1580,20 @@ def test_a_source_dated_by_the_question_is_not_stood_in_for_by_an_earlier_one_na
         embedder, "How many vaccine doses will be produced in India by the end of 2022?", [speech, statement]
     )
     assert chosen and chosen[0].passage == 1
+
+
+def test_when_will_it_be_done_needs_a_sentence_that_says_the_act() -> None:
+    """Probe 33's unanswerable "When will the U.S.-EU critical minerals agreement be signed?" was answered by "...
+    announced the beginning of negotiations of a critical minerals agreement" (in March): a time, but not of the
+    signing."""
+    from rag.backends.extractive import misses_when_done
+
+    question = "When will the U.S.-EU critical minerals agreement be signed?"
+    assert misses_when_done(question, "In March they announced the beginning of negotiations of an agreement.")
+    assert not misses_when_done(question, "They aim to sign the agreement by the end of 2023.")
+    # the act's noun says it too (dev-021, p21-008)
+    assert not misses_when_done("When is the bridge scheduled to be completed?", "a scheduled completion by 2025")
+    assert not misses_when_done(
+        "When will the Dialogue be launched?", "They welcomed the launch of a Dialogue in 2024."
+    )
+    assert not misses_when_done("When did they meet?", "They met in March.")  # no act asked

@@ -487,6 +487,19 @@ _WHICH_DID = re.compile(
 )
 
 
+# "When will the critical minerals agreement be signed?", "When is the bridge scheduled to be completed?"
+_WHEN_DONE = re.compile(
+    r"^\W*when\s+(?:will|would|is|was|are|were|has|have|had)\b.*\bbe(?:en)?\s+((?-i:[a-z]+ed))\b", re.I
+)
+
+
+def misses_when_done(question: str, sentence: str) -> bool:
+    """A "When will X be <done>?" question and a sentence that never says the act in any form: "... announced the
+    beginning of negotiations of a critical minerals agreement" in March does not say when it will be signed."""
+    m = _WHEN_DONE.search(question)
+    return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
+
+
 def misses_the_act(question: str, sentence: str) -> str | None:
     """A "Who <did> ...?" (or "Which country <did>...?") question and a sentence that never says the act
     ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
@@ -830,7 +843,9 @@ class ExtractiveBackend(Backend):
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not multi:
-            ranked = [c for c in ranked if not lacks_the_kind(question, c.text)]
+            ranked = [
+                c for c in ranked if not lacks_the_kind(question, c.text) and not misses_when_done(question, c.text)
+            ]
         if not multi and _WHICH_PLACE.search(question):
             # "Which city...?": only a sentence naming a place the question does not can answer, and (as for a
             # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city.
