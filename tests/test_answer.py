@@ -1597,3 +1597,16 @@ def test_when_will_it_be_done_needs_a_sentence_that_says_the_act() -> None:
         "When will the Dialogue be launched?", "They welcomed the launch of a Dialogue in 2024."
     )
     assert not misses_when_done("When did they meet?", "They met in March.")  # no act asked
+
+
+def test_an_amount_in_the_next_sentence_pointing_back_answers_for_the_thing_named(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 34's "How much did Biden pledge to contribute to the Global Fund to Fight AIDS, Tuberculosis and Malaria at
+    its seventh replenishment?" was refused: the amount's sentence says "that effort", not the fund's name."""
+    hosted = "Later today, I will host the seventh Replenishment Conference of the Global Fund to Fight AIDS, Tuberculosis and Malaria."
+    pledged = "With bipartisan support in our Congress, I have pledged to contribute up to $6 billion to that effort."
+    question = "How much did Biden pledge to contribute to the Global Fund to Fight AIDS, Tuberculosis and Malaria?"
+    chosen = select(embedder, question, [passage(1, f"{hosted} {pledged}")])
+    assert chosen and "$6 billion" in chosen[0].text
+    # a sentence further on, about something else in between, does not point back to it
+    between = "We also discussed the new financial intermediary fund at the World Bank."
+    assert select(embedder, question, [passage(1, f"{hosted} {between} {pledged}")]) == []

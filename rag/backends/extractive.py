@@ -558,6 +558,9 @@ def named_things(question: str) -> list[str]:
     return names
 
 
+_POINTS_BACK = re.compile(r"\b(?:that|this|these|those|it|its)\b", re.I)
+
+
 def name_never_typed(
     question: str,
     sentences: list[Scored],
@@ -576,10 +579,22 @@ def name_never_typed(
         return name in " ".join(_STARS.sub("", c.text).lower().split())
 
     for name in named_things(question):
-        naming = {doc_of(c) for c in sentences if says(c, name)}
+        naming = [c for c in sentences if says(c, name)]
         back = re.compile(rf"\b(?:the|this|that) {re.escape(name.split()[-1])}\b", re.I)
+        # "... host the seventh Replenishment Conference of the Global Fund ... I have pledged ... $6 billion to that
+        # effort": the next sentence, pointing back
+        after = {(c.passage, c.end) for c in naming}
         if naming and not any(
-            says(c, name) or (doc_of(c) in naming and (in_document or back.search(c.text))) for c in typed
+            says(c, name)
+            or (
+                doc_of(c) in {doc_of(n) for n in naming}
+                and (
+                    in_document
+                    or back.search(c.text)
+                    or (_POINTS_BACK.search(c.text) and any((c.passage, c.start - k) in after for k in range(4)))
+                )
+            )
+            for c in typed
         ):
             return name
     return None
