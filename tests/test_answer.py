@@ -822,6 +822,10 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Which country did Biden thank for hosting?", "Biden met the Lithuanian president.", None),  # "did": not read
         # a capitalised word after "will" is no act (probe 29: "... nation will Australian-financed sun power...")
         ("In which Pacific island nation will Australian-financed solar power meet a fifth of energy needs?", "In Palau, a fifth of the energy needs will be met by solar.", None),
+        # "Which leader did Biden thank...?" (probe 34: answered by "Biden urged President Lula to support a ... mission")
+        ("Which leader did Biden thank for offering to lead the Haiti mission?", "President Biden urged President Lula to support the mission to Haiti.", "thank"),
+        ("Which leader did Biden thank for offering to lead the Haiti mission?", "I thank President Ruto of Kenya for his willingness to lead.", None),
+        ("Which leaders did Biden meet for the summit?", "Biden hosted Trudeau and López Obrador.", None),  # a meeting, told many ways
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(

@@ -486,6 +486,14 @@ _WHICH_DID = re.compile(
     rf"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){{0,2}}?(?:countr(?:y|ies)|nations?|cit(?:y|ies))\s+{_ACT}", re.I
 )
 
+# "Which leader did Biden thank for ...?": the act after a named subject
+_WHICH_PERSON_DID = re.compile(
+    r"^\W*which\s+(?:[\w-]+\s+){0,2}?(?:leaders?|presidents?|prime ministers?|ministers?|officials?|heads? of "
+    r"(?:state|government))\s+(?:did|will|would|does|do)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+)+"
+    r"(?!(?:meet|see|speak|talk)\b)((?-i:[a-z]+))\b",  # a meeting is told many ways ("hosted", "joined")
+    re.I,
+)
+
 
 # "When will the critical minerals agreement be signed?", "When is the bridge scheduled to be completed?"
 _WHEN_DONE = re.compile(
@@ -505,10 +513,10 @@ def misses_the_act(question: str, sentence: str) -> str | None:
     ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
     "Who interpreted for Vice President Harris in Jakarta?" is not answered by "Harris met with Marcos and Kishida
     in Jakarta", nor "Which country will host the first IMEC ministerial?" by the corridor's list of members."""
-    m = _WHO_DID.search(question) or _WHICH_DID.search(question)
+    m = _WHO_DID.search(question) or _WHICH_DID.search(question) or _WHICH_PERSON_DID.search(question)
     if not m:
         return None
-    act = tokenize(m.group(1) or m.group(2))
+    act = tokenize(next(g for g in m.groups() if g))
     return act[0] if act and act[0] not in tokenize(sentence) else None
 
 
