@@ -700,7 +700,7 @@ def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool =
 # "according to its 2022 General Debate statement", "in the June 2022 readout": the time is the document's
 _DATED_SOURCE = re.compile(
     r"\b(?:according to|in|from)\s+(?:the|its|their|his|her|[A-Z][\w.-]*(?:'s|’s))\s+(?:[\w'’.-]+\s+){0,4}?"
-    r"(?:(?:19|20)\d\d|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    rf"(?:(?:19|20)\d\d|(?:{'|'.join(MONTHS)})"
     r"(?:\s+(?:19|20)\d\d)?)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|readout|fact sheet|remarks|address|declaration|"
     r"communiqu[eé]|press call|speech|briefing|joint statement)\b",
     re.I,
