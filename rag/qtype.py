@@ -37,6 +37,10 @@ WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # a readout's own day: "met today", "this morning", "this evening"
 _NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))"
+# the words a "which" question asks a person with: "Which leaders...", "Which Norwegian minister..."
+PERSON_KINDS = (
+    r"leaders?|presidents?|prime ministers?|ministers?|officials?|persons?|people|heads? of (?:state|government)"
+)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     # not an age or a date's mark: "the one year anniversary of Russia's aggression", "a 20-year-old"
@@ -98,8 +102,7 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # not "With whom would Helsinki consult?": other Nordic countries as often as people
             r"\bwho\b|(?<!\bwith )\bwhom\b|\bwhose\b|"
-            r"\bwhich (?:[A-Z][\w-]* )?(?:leaders?|presidents?|prime ministers?|ministers?|"
-            r"officials?|persons?|people|heads? of (?:state|government))\b",
+            rf"\bwhich (?:[A-Z][\w-]* )?(?:{PERSON_KINDS})\b",
             re.I,
         ),
         "person",

@@ -32,6 +32,7 @@ from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import (
     MARGINS,
     MUST_HOLD,
+    PERSON_KINDS,
     PLACE_BEFORE,
     WEEKDAYS,
     YEAR,
@@ -488,8 +489,7 @@ _WHICH_DID = re.compile(
 
 # "Which leader did Biden thank for ...?": the act after a named subject
 _WHICH_PERSON_DID = re.compile(
-    r"^\W*which\s+(?:[\w-]+\s+){0,2}?(?:leaders?|presidents?|prime ministers?|ministers?|officials?|heads? of "
-    r"(?:state|government))\s+(?:did|will|would|does|do)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+)+"
+    rf"^\W*which\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_KINDS})\s+(?:did|will|would|does|do)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+)+"
     r"(?!(?:meet|see|speak|talk)\b)((?-i:[a-z]+))\b",  # a meeting is told many ways ("hosted", "joined")
     re.I,
 )
