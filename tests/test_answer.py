@@ -1614,3 +1614,27 @@ def test_an_amount_in_the_next_sentence_pointing_back_answers_for_the_thing_name
     # a sentence further on, about something else in between, does not point back to it
     between = "We also discussed the new financial intermediary fund at the World Bank."
     assert select(embedder, question, [passage(1, f"{hosted} {between} {pledged}")]) == []
+
+
+def test_a_which_company_question_needs_a_sentence_naming_a_business() -> None:
+    """Two unanswerable "which company" questions were answered by sentences of the topic naming only a country,
+    a state, a federal body or a network (probe 5: the Gordie Howe bridge's private-sector partner; probe 15: which
+    company's executives spoke first). A business's name need not say the kind ("Westinghouse", "Lam Research")."""
+    from rag.backends.extractive import names_no_company
+
+    bridge = "Which company is the private-sector partner building the Gordie Howe bridge?"
+    financing = (
+        "Canada is financing the project, and is working hand-in-hand with the State of Michigan (also co-owner of "
+        "the Bridge), the Federal Highway Administration, a private-sector partner, and many other partners."
+    )
+    assert names_no_company(bridge, financing)
+    quin = "On Monday, the White House hosted the Quad Investor Network (QUIN) for its inaugural Dialogue."
+    assert names_no_company("Which company's executives spoke first at the Quad Dialogue?", quin)
+    schools = "They launched partnerships between U.S. and Japanese companies and the University of Chicago."
+    assert names_no_company("Which Japanese company joined the partnership?", schools)
+    # a person named by title is no business
+    assert names_no_company("Which company did Poland select?", "President Biden welcomed Secretary Blinken's visit.")
+    westinghouse = "President Biden welcomed Poland's decision to select a U.S-based company, Westinghouse, to do it."
+    assert not names_no_company("Which company did the Polish government select?", westinghouse)
+    assert not names_no_company("Which firm will build the plant?", "In 2023, Lam Research will build the plant.")
+    assert not names_no_company("Which country will build the plant?", financing)  # no company asked

@@ -213,6 +213,38 @@ def lacks_the_kind(question: str, sentence: str) -> bool:
     return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
 
 
+# "Which company...", "Which Japanese firm's executives...": a business, its name not saying the kind ("Westinghouse")
+_WHICH_COMPANY = re.compile(
+    r"\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|corporations?|manufacturers?)\b", re.I
+)
+# capitalised words that name no business: a body, a government, a school, an office, a title
+_NOT_A_COMPANY = re.compile(
+    rf"{_NO_PLACE_NAME.pattern}|\b(?:House|State|States|University|College|Institute|School|Office|Network|"
+    r"President|Prime|Minister|Secretary|Ambassador|Director|Chancellor|King|Queen|Vice|Federal|National)\b|\bU\.S\."
+)
+_TITLE_BEFORE = re.compile(r"\b(?:President|Minister|Secretary|Ambassador|Director|Chancellor|Mr|Ms|Mrs|Dr)\.?\s+$")
+_CAPITAL_RUN = re.compile(r"(?<=[\w,;:)’'\"”] )[A-Z][\w'’.&-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'’.&-]*)*")
+
+
+def names_no_company(question: str, sentence: str) -> bool:
+    """A "Which company ...?" question and a sentence naming no business: a country, a state, a body, a university
+    or an office is none. "Which company is the private-sector partner building the Gordie Howe bridge?" is not
+    answered by "Canada is financing the project ... with the State of Michigan ..., the Federal Highway
+    Administration, a private-sector partner ..."."""
+    if not _WHICH_COMPANY.search(question):
+        return False
+    asked = set(tokenize(question))
+    for m in _CAPITAL_RUN.finditer(sentence):
+        name = m.group(0)
+        if _NOT_A_COMPANY.search(name) or countries_in(name) or _NOT_A_CITY.search(name):
+            continue
+        if _TITLE_BEFORE.search(sentence, 0, m.start()):  # "President Biden", "Secretary Blinken": a person
+            continue
+        if set(tokenize(name)) - asked - _NOT_PLACES:
+            return False
+    return True
+
+
 def speaks_of_many(question: str, sentence: str) -> bool:
     """ "Which think tank will host Japan's chair ...?" is not answered by "... at overseas research institutes and
     think tanks": asked for one thing of a kind, the sentence speaks of the kind in the plural, in lower case, with
@@ -898,6 +930,8 @@ class ExtractiveBackend(Backend):
         if missing_code(question, request.passages):
             return []
         if not multi and kind == "named" and not best.typed and speaks_of_many(question, best.text):
+            return []
+        if not multi and names_no_company(question, best.text):
             return []
         if not multi and opposite_qualifier(question, best.text):
             return []
