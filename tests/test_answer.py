@@ -1130,6 +1130,12 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     # a body, a meeting or a text named after "to/at/in" is no place (probe 31: "Which town in British Columbia was
     # destroyed...?" was answered by "When we attend the ... Conference of the Parties to the United Nations
     # Framework Convention on Climate Change in November, ...")
+    # "in Phnom Penh, Cambodia" names a city with its country (probe 35 took a sentence naming "Washington, DC"); a
+    # city of another country or state is still none of the one asked ("Germantown, Pennsylvania" is no German city)
+    albanese = "Biden met Prime Minister Albanese on the margins of the East Asia Summit in Phnom Penh, Cambodia."
+    assert not names_no_place("In which city did Biden meet Albanese at the East Asia Summit?", albanese)
+    assert names_no_place("Which German city did he visit?", "He toured a school in Germantown, Pennsylvania.")
+    assert not names_no_place("Which German city did he visit?", "He went on to Hamburg, Germany.")
     town = "Which town in British Columbia was destroyed in the 2021 heatwave?"
     cop = "When we attend the Conference of the Parties to the United Nations Framework Convention in November, we act."
     assert names_no_place(town, cop)

@@ -184,6 +184,13 @@ def names_no_place(question: str, sentence: str) -> bool:
     asked = set(tokenize(question))
     for p in _PLACE_WORDS.finditer(sentence):
         name = p.group(1)
+        city, _, where = (n.strip() for n in name.rpartition(","))
+        if city and (countries_in(where) or _NOT_A_CITY.search(where)):
+            # "in Phnom Penh, Cambodia" names a city; "Germantown, Pennsylvania" no German one
+            wanted = countries_in(question)
+            if wanted and not countries_in(where) & wanted:
+                continue
+            name = city
         new = set(tokenize(name)) - asked - _NOT_PLACES
         if _NO_PLACE_NAME.search(name) and not countries_in(name):
             continue
