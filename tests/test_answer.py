@@ -326,6 +326,18 @@ def test_how_many_is_refused_when_only_another_thing_is_counted(embedder) -> Non
     assert chosen and "1.5 million" in chosen[0].text
 
 
+def test_new_or_additional_is_not_what_a_count_counts() -> None:
+    """ "How many new cell towers...?" counts towers: a sum of "new global health security funding" counts none
+    (probe 35 answered it so, "new" read as a counted word standing right after "$5.0 million of")."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    counted = counted_words("How many new cell towers will the Digicel investment build in Papua New Guinea?")
+    assert counted == frozenset({"cell", "tower"})
+    health = "This builds on investments in the region, including $5.0 million of new global health security funding."
+    assert count_attached(health, counted) is None  # it never names towers: other checks decide
+    assert counted_words("How many additional doses will Kenya get?") == frozenset({"dose"})
+
+
 def test_countries_are_known_by_their_names_people_and_capitals() -> None:
     from rag.countries import countries_in
 

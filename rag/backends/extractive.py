@@ -559,12 +559,17 @@ def misses_the_act(question: str, sentence: str) -> str | None:
     return act[0] if act and act[0] not in tokenize(sentence) else None
 
 
+# what qualifies a count without naming what is counted: "How many new cell towers..." counts towers, not "$5.0
+# million of new global health security funding"
+_NOT_COUNTED = frozenset(tokenize("new additional total extra"))
+
+
 def counted_words(question: str) -> frozenset[str]:
     """What a "how many" question counts, as stems: "How many Pfizer doses will Kenya get?" -> {pfizer, dose}."""
     m = _HOW_MANY.search(question)
     if not m:
         return frozenset()
-    return frozenset(t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and len(t) > 2)
+    return frozenset(t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and t not in _NOT_COUNTED and len(t) > 2)
 
 
 def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
