@@ -926,6 +926,12 @@ def test_the_things_a_question_names_are_funds_and_programs_not_places() -> None
         "ipef catalytic capital fund"
     ]
     assert named_things("How long did Biden's meeting with Prime Minister Albanese in San Diego last?") == []
+    # a name after "according to" is where the answer is told, not what it is of (probe 35: the fact sheet's
+    # "U.S.-Japan Climate Partnership" is in its title only, and "Japan's goal to deploy 10 GW" was refused)
+    q = "How many gigawatts of offshore wind does Japan aim to deploy, according to the U.S.-Japan Climate Partnership?"
+    assert named_things(q) == []
+    q = "How much will the Pandemic Fund receive, according to the G7 Leaders' Communique?"
+    assert named_things(q) == ["pandemic fund"]
 
 
 def test_a_part_no_passage_answers_is_retrieved_on_its_own(engine) -> None:  # type: ignore[no-untyped-def]

@@ -598,11 +598,15 @@ _THING = re.compile(
 )  # what funds, pledges and dates attach to, not a place or a person
 
 
+_SOURCE = re.compile(r"\baccording to\b", re.I)
+
+
 def named_things(question: str) -> list[str]:
     """The names of things (a fund, an initiative, a program: not a place or a person) a question gives, lower-cased:
     "How much will the United States put into the IPEF Catalytic Capital Fund?" -> ["ipef catalytic capital fund"]."""
     names = []
-    for m in _NAME_RUN.finditer(question):
+    source = _SOURCE.search(question)  # "according to the 2022 U.S.-Japan Climate Partnership": where it is told
+    for m in _NAME_RUN.finditer(question[: source.start()] if source else question):
         name = m.group(0)
         if not _THING.search(name):
             continue
