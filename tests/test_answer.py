@@ -838,6 +838,13 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Which leader did Biden thank for offering to lead the Haiti mission?", "President Biden urged President Lula to support the mission to Haiti.", "thank"),
         ("Which leader did Biden thank for offering to lead the Haiti mission?", "I thank President Ruto of Kenya for his willingness to lead.", None),
         ("Which leaders did Biden meet for the summit?", "Biden hosted Trudeau and López Obrador.", None),  # a meeting, told many ways
+        # asked what will be done, a sentence telling only what was done answers nothing (probe 35: "Which country
+        # will host the next Negev Forum ministerial meeting?" by "the historic Negev Summit, ... hosted by Lapid")
+        ("Which country will host the next Negev Forum meeting?", "The Negev Summit, initiated and hosted by Prime Minister Lapid, was a landmark.", "host"),
+        ("Which country will host the next Negev Forum meeting?", "Morocco hosted the Forum and will host it again.", None),
+        ("Which country will host the next Negev Forum meeting?", "The next meeting is to be hosted by Morocco.", None),
+        ("Who hosted the Negev Summit?", "The Negev Summit, initiated and hosted by Prime Minister Lapid, was a landmark.", None),
+        ("Which leader did Biden thank for leading?", "Biden thanked President Ruto for leading.", None),  # "did": not ahead
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(

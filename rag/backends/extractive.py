@@ -556,7 +556,18 @@ def misses_the_act(question: str, sentence: str) -> str | None:
     if not m:
         return None
     act = tokenize(next(g for g in m.groups() if g))
-    return act[0] if act and act[0] not in tokenize(sentence) else None
+    if not act:
+        return None
+    if act[0] not in tokenize(sentence):
+        return act[0]
+    ahead = re.search(rf"\b(?:will|would|shall)\s+(?:[A-Z][\w.'’-]*\s+)*{act[0]}", question)
+    if ahead and not _FUTURE.search(sentence):
+        # "Which country will host the next Negev Forum meeting?" is not answered by "the historic Negev Summit,
+        # initiated and hosted by Prime Minister Lapid": asked what will be done, the sentence tells only what was
+        forms = [w for w in _WORDS.findall(sentence) if tokenize(w) == act[:1]]
+        if forms and all(w.lower().endswith("ed") for w in forms):
+            return act[0]
+    return None
 
 
 # what qualifies a count without naming what is counted: "How many new cell towers..." counts towers, not "$5.0
