@@ -12,7 +12,10 @@ from functools import lru_cache
 
 from rag.expand import CAPITALS
 
-__all__ = ["COUNTRIES", "countries_in"]
+__all__ = ["CITIES", "COUNTRIES", "countries_in"]
+
+# the cities below that name their country though no capital: still cities ("met today in Jeddah")
+CITIES = frozenset({"Geneva", "Jeddah", "Sanaa"})
 
 # country -> the words that name it besides its capital (whole words, case as written)
 COUNTRIES: dict[str, tuple[str, ...]] = {

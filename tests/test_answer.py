@@ -1161,6 +1161,8 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     assert not names_no_place("In which city did Biden meet Albanese at the East Asia Summit?", albanese)
     assert names_no_place("Which German city did he visit?", "He toured a school in Germantown, Pennsylvania.")
     assert not names_no_place("Which German city did he visit?", "He went on to Hamburg, Germany.")
+    # a city the country table knows by name is still a city (it cost check set's Jeddah part its answer)
+    assert not names_no_place("In which city did Biden meet King Abdullah II?", "They met today in Jeddah.")
     town = "Which town in British Columbia was destroyed in the 2021 heatwave?"
     cop = "When we attend the Conference of the Parties to the United Nations Framework Convention in November, we act."
     assert names_no_place(town, cop)
@@ -1669,3 +1671,27 @@ def test_a_which_company_question_needs_a_sentence_naming_a_business() -> None:
     assert not names_no_company("Which company did the Polish government select?", westinghouse)
     assert not names_no_company("Which firm will build the plant?", "In 2023, Lam Research will build the plant.")
     assert not names_no_company("Which country will build the plant?", financing)  # no company asked
+
+
+@pytest.mark.integration
+def test_a_which_city_part_is_answered_only_by_a_sentence_naming_a_city(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 36: "..., and in which Fijian city was the 2022 Pacific Islands Forum Leaders meeting held?" took "Vice
+    President Harris will participate virtually in the Pacific Islands Forum leaders' meeting", which names no city;
+    the whole question's check was never asked of a part."""
+    ps = [
+        passage(1, "President Joe Biden met with President Volodymyr Zelenskyy of Ukraine in Vilnius on July 12, 2023.",
+                doc="vilnius"),
+        passage(2, "On July 12, Vice President Harris will participate virtually in the Pacific Islands Forum leaders' "
+                   "meeting at the invitation of the Forum Chair, Prime Minister Bainimarama of Fiji.", doc="harris"),
+    ]  # fmt: skip
+    q = (
+        "Where did Biden meet Zelenskyy in July 2023, and in which Fijian city was the Pacific Islands Forum "
+        "Leaders meeting held?"
+    )
+    chosen = select(embedder, q, ps, refusal_threshold=0.2)
+    assert chosen and "Vilnius" in chosen[0].text
+    assert not any("participate virtually" in c.text for c in chosen), [c.text for c in chosen]
+    ps.append(
+        passage(3, "We will align our work with the Pacific Islands Forum Leaders meeting in Suva, Fiji.", doc="pbp")
+    )
+    assert any("Suva" in c.text for c in select(embedder, q, ps, refusal_threshold=0.2))

@@ -16,7 +16,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.countries import countries_in
+from rag.countries import CITIES, countries_in
 from rag.dates import (
     DateSpan,
     date_hints,
@@ -194,7 +194,8 @@ def names_no_place(question: str, sentence: str) -> bool:
         new = set(tokenize(name)) - asked - _NOT_PLACES
         if _NO_PLACE_NAME.search(name) and not countries_in(name):
             continue
-        if new and (country or name in CAPITALS or not (countries_in(name) or _NOT_A_CITY.search(name))):
+        city = name in CAPITALS or name in CITIES
+        if new and (country or city or not (countries_in(name) or _NOT_A_CITY.search(name))):
             return False
     return True
 
@@ -847,6 +848,8 @@ class ExtractiveBackend(Backend):
             found = _of_the_time(found, request.passages, span or date_hints(part), recall=counts)
             if counts:
                 found = [c for c in found if c.typed]
+            if _WHICH_PLACE.search(part):  # "..., and in which Fijian city was the meeting held?": a city answers
+                found = [c for c in found if not names_no_place(part, c.text)]
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
                 continue
