@@ -194,7 +194,7 @@ def names_no_place(question: str, sentence: str) -> bool:
         new = set(tokenize(name)) - asked - _NOT_PLACES
         if _NO_PLACE_NAME.search(name) and not countries_in(name):
             continue
-        city = name in CAPITALS or name in CITIES
+        city = any(n.strip() in CAPITALS or n.strip() in CITIES for n in name.split(","))  # "in Jeddah, President..."
         if new and (country or city or not (countries_in(name) or _NOT_A_CITY.search(name))):
             return False
     return True
