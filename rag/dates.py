@@ -23,6 +23,7 @@ __all__ = [
     "days_outside",
     "in_spans",
     "names_another_day",
+    "names_another_month",
     "names_another_year",
     "period",
     "time_words",
@@ -234,3 +235,13 @@ def names_another_day(question: str, sentence: str) -> bool:
     named = _days(sentence)
     months = {m for m, _ in asked}
     return not named & asked and any(m in months for m, _ in named)
+
+
+def names_another_month(question: str, sentence: str) -> bool:
+    """The question names a month ("the session Biden addressed in September 2023") and the sentence dates itself in
+    another month only ("met for the 11th time on October 31, 2023"): it tells of another event."""
+    spans = [s for s in date_hints(question) if s.end - s.start <= timedelta(days=31)]
+    if not spans or _days(question):
+        return False
+    named = [date(int(y), _MONTH_NUMBER[m], 1) for m, y in _MONTH_YEAR.findall(sentence)]
+    return bool(named) and not any(s.start <= d <= s.end for d in named for s in spans)

@@ -1695,3 +1695,46 @@ def test_a_which_city_part_is_answered_only_by_a_sentence_naming_a_city(embedder
         passage(3, "We will align our work with the Pacific Islands Forum Leaders meeting in Suva, Fiji.", doc="pbp")
     )
     assert any("Suva" in c.text for c in select(embedder, q, ps, refusal_threshold=0.2))
+
+
+@pytest.mark.integration
+def test_a_later_document_recalling_the_month_asked_speaks_of_it_only_where_it_names_it(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 36: "For what did the American president commend Tokyo's and Seoul's leaders when the three met in May
+    2023?" was answered from the August Camp David remarks ("In January of this year, I visited the United
+    States..."), whose passage counted as of May for its "And in May, I myself traveled to South Korea", over the
+    May 21 readout itself. Beside a document of the month asked, a later one recalling it answers only with a
+    sentence naming the month."""
+
+    def dated(n: int, text: str, doc: str, date: str) -> Passage:
+        return Passage(f"{doc}::v::{n:05d}", doc, f"Title {doc}", date, 0, len(text), text)
+
+    camp = (
+        "The foundation of the trilateral collaboration are the solid, firm, bilateral relationships. The three of us "
+        "have understood this more than anyone else and have executed our understanding in practice.\n\nIn January "
+        "of this year, I visited the United States, and later, President Yoon visited Japan in March and then to the "
+        "U.S. in April. And in May, I myself traveled to South Korea, and we have bolstered our mutual relationship."
+    )
+    hiroshima = (
+        "President Biden met today with Prime Minister Kishida Fumio of Japan and President Yoon Suk Yeol of the "
+        "Republic of Korea in Hiroshima, Japan. He commended Prime Minister Kishida and President Yoon on their "
+        "courageous work to improve their bilateral ties, noting that our trilateral partnership and the "
+        "Indo-Pacific are stronger because of their efforts."
+    )
+    ps = [dated(1, camp, "camp", "2023-08-18"), dated(2, hiroshima, "hiroshima", "2023-05-21")]
+    ps += [dated(n, "The leaders discussed trade and climate.", f"other{n}", "2021-06-01") for n in range(3, 9)]
+    q = "For what did the American president commend Tokyo's and Seoul's leaders when the three met in May 2023?"
+    chosen = select(embedder, q, ps)
+    assert chosen and all(ps[c.passage - 1].doc_id == "hiroshima" for c in chosen), [c.text for c in chosen]
+
+
+def test_a_sentence_dated_in_another_month_than_the_one_asked() -> None:
+    """Probe 34: "Who chaired the Security Council session Biden addressed in September 2023?" took "The U.S.-EU
+    Task Force on Energy Security met for the 11th time on October 31, 2023, convened by co-chairs ..."."""
+    from rag.dates import names_another_month
+
+    q = "Who chaired the Security Council session Biden addressed in September 2023?"
+    assert names_another_month(q, "The Task Force met for the 11th time on October 31, 2023, convened by co-chairs.")
+    assert not names_another_month(q, "On September 20, 2023, the session was chaired by Brazil.")
+    assert not names_another_month(q, "The session was chaired by Brazil.")  # no date: other checks decide
+    assert not names_another_month("Who chaired the session in 2023?", "On October 31, 2023, it met.")  # a year
+    assert not names_another_month("Who chaired it on September 20, 2023?", "It met on October 31, 2023.")  # a day

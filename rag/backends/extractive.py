@@ -24,6 +24,7 @@ from rag.dates import (
     in_spans,
     names_a_time_in,
     names_another_day,
+    names_another_month,
     names_another_year,
     period,
 )
@@ -804,14 +805,20 @@ class ExtractiveBackend(Backend):
         ranked = score_sentences(question, request.passages, request.idf, self.embedder.embed_sentences)
         spans = date_hints(question) if spans is None else spans
         inside = _inside(request.passages, spans)
+        dated = _inside(request.passages, spans, recall=False)
         if any(inside):  # "in January 2022": a sentence from a document of another time answers another question
             for c in ranked:
-                if not inside[c.passage - 1] and not names_a_time_in(c.text, spans):
+                # ... and, beside a document of that time, a later one recalling it ("And in May, I myself traveled
+                # to South Korea") speaks of that time only in the sentences naming it
+                elsewhere = not inside[c.passage - 1] or (any(dated) and not dated[c.passage - 1])
+                if elsewhere and not names_a_time_in(c.text, spans):
                     c.score -= OUT_OF_SPAN
         for c in ranked:  # "on May 18, 2023": a sentence about May 20 tells of another event
             if names_another_day(question, c.text):
                 c.score -= OTHER_DAY
             elif names_another_year(question, c.text):  # "after their March 2022 call": not "in March of 2021"
+                c.score -= OUT_OF_SPAN
+            elif names_another_month(question, c.text):  # "in September 2023": not "on October 31, 2023"
                 c.score -= OUT_OF_SPAN
         ranked.sort(key=lambda c: -c.score)
         return ranked
