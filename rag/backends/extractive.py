@@ -816,9 +816,8 @@ class ExtractiveBackend(Backend):
         for c in ranked:  # "on May 18, 2023": a sentence about May 20 tells of another event
             if names_another_day(question, c.text):
                 c.score -= OTHER_DAY
-            elif names_another_year(question, c.text):  # "after their March 2022 call": not "in March of 2021"
-                c.score -= OUT_OF_SPAN
-            elif names_another_month(question, c.text):  # "in September 2023": not "on October 31, 2023"
+            # "after their March 2022 call": not "in March of 2021"; "in September 2023": not "on October 31, 2023"
+            elif names_another_year(question, c.text) or names_another_month(question, c.text):
                 c.score -= OUT_OF_SPAN
         ranked.sort(key=lambda c: -c.score)
         return ranked
