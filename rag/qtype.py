@@ -218,7 +218,11 @@ _MULTI = re.compile(r"\b(?:both|each|respectively|compare|and (?:how|what|which|
 def is_multi_part(question: str) -> bool:
     """A question in parts ("When was X, and which Y...", "in January 2021 and in October 2021"), whose parts
     may be answered by different documents. Any other question is answered from one document."""
-    return wh_count(question) > 1 or len(date_hints(question)) > 1 or bool(_MULTI.search(question))
+    times = date_hints(_SOURCE.sub("", question))  # "according to the November 2022 fact sheet" dates the source
+    return wh_count(question) > 1 or len(times) > 1 or bool(_MULTI.search(question))
+
+
+_SOURCE = re.compile(r",?\s+according to\b.*$", re.I)
 
 
 _PART = re.compile(

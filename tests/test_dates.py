@@ -94,6 +94,9 @@ def test_a_year_or_month_in_a_title_or_name_dates_an_undated_document(title: str
         ("What did both the G7 and the Quad say about vaccines?", True),
         ("Which leaders did Biden host at the Camp David summit?", False),
         ("What did Biden and Kishida agree in January 2022?", False),  # one time, two people: one document
+        # the time of the source is no second time asked (probe 37: a UNGA speech of 2023 joined the answer)
+        ("Which UN body would Japan join in 2023, according to Sullivan's December 2022 statement?", False),
+        ("What did Biden say in January 2021 and in May 2022, according to the readouts?", True),
     ],
 )
 def test_questions_in_several_parts(question: str, multi: bool) -> None:
