@@ -14,6 +14,7 @@ __all__ = [
     "MUST_HOLD",
     "NUM_WORDS",
     "PLACE_BEFORE",
+    "SOURCE",
     "TYPES",
     "WEEKDAYS",
     "WH",
@@ -218,11 +219,12 @@ _MULTI = re.compile(r"\b(?:both|each|respectively|compare|and (?:how|what|which|
 def is_multi_part(question: str) -> bool:
     """A question in parts ("When was X, and which Y...", "in January 2021 and in October 2021"), whose parts
     may be answered by different documents. Any other question is answered from one document."""
-    times = date_hints(_SOURCE.sub("", question))  # "according to the November 2022 fact sheet" dates the source
+    times = date_hints(SOURCE.sub("", question))  # "according to the November 2022 fact sheet" dates the source
     return wh_count(question) > 1 or len(times) > 1 or bool(_MULTI.search(question))
 
 
-_SOURCE = re.compile(r",?\s+according to\b.*$", re.I)
+#: where the question says its answer is told: "..., according to the November 2022 fact sheet"
+SOURCE = re.compile(r",?\s+according to\b.*$", re.I)
 
 
 _PART = re.compile(

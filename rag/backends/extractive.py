@@ -35,6 +35,7 @@ from rag.qtype import (
     MUST_HOLD,
     PERSON_KINDS,
     PLACE_BEFORE,
+    SOURCE,
     WEEKDAYS,
     YEAR,
     answer_type,
@@ -185,13 +186,13 @@ def names_no_place(question: str, sentence: str) -> bool:
     asked = set(tokenize(question))
     for p in _PLACE_WORDS.finditer(sentence):
         name = p.group(1)
-        city, _, where = (n.strip() for n in name.rpartition(","))
-        if city and (countries_in(where) or _NOT_A_CITY.search(where)):
+        head, _, where = (n.strip() for n in name.rpartition(","))
+        if head and (countries_in(where) or _NOT_A_CITY.search(where)):
             # "in Phnom Penh, Cambodia" names a city; "Germantown, Pennsylvania" no German one
             wanted = countries_in(question)
             if wanted and not countries_in(where) & wanted:
                 continue
-            name = city
+            name = head
         new = set(tokenize(name)) - asked - _NOT_PLACES
         if _NO_PLACE_NAME.search(name) and not countries_in(name):
             continue
@@ -611,14 +612,11 @@ _THING = re.compile(
 )  # what funds, pledges and dates attach to, not a place or a person
 
 
-_SOURCE = re.compile(r"\baccording to\b", re.I)
-
-
 def named_things(question: str) -> list[str]:
     """The names of things (a fund, an initiative, a program: not a place or a person) a question gives, lower-cased:
     "How much will the United States put into the IPEF Catalytic Capital Fund?" -> ["ipef catalytic capital fund"]."""
     names = []
-    source = _SOURCE.search(question)  # "according to the 2022 U.S.-Japan Climate Partnership": where it is told
+    source = SOURCE.search(question)  # "according to the 2022 U.S.-Japan Climate Partnership": where it is told
     for m in _NAME_RUN.finditer(question[: source.start()] if source else question):
         name = m.group(0)
         if not _THING.search(name):
