@@ -845,6 +845,11 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Which country will host the next Negev Forum meeting?", "The next meeting is to be hosted by Morocco.", None),
         ("Who hosted the Negev Summit?", "The Negev Summit, initiated and hosted by Prime Minister Lapid, was a landmark.", None),
         ("Which leader did Biden thank for leading?", "Biden thanked President Ruto for leading.", None),  # "did": not ahead
+        # "which <person> <did>" too (dev-059, unanswerable: the Store readout names him, never who came with him)
+        ("Which Norwegian minister accompanied Prime Minister Store?", "Biden met today with Prime Minister Jonas Gahr Store of Norway.", "accompani"),
+        ("Which Norwegian minister accompanied Prime Minister Store?", "Foreign Minister Huitfeldt accompanied the Prime Minister.", None),
+        # ... but signing a statement is joining it, being at a meeting is meeting (probe 36: Meloni, a signer)
+        ("Which Italian prime minister joined the joint statement on Israel?", "Signed: Giorgia Meloni, Olaf Scholz.", None),
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(
@@ -861,6 +866,20 @@ def test_a_who_did_question_is_refused_when_no_sentence_says_the_act(embedder) -
     assert select(embedder, q, [passage(1, met)], refusal_threshold=0.0) == []
     said = met.replace("yesterday in Jakarta, Indonesia.", "in Jakarta; Ms. Reyes interpreted for the Vice President.")
     assert select(embedder, q, [passage(1, said)], refusal_threshold=0.0) != []
+
+
+def test_a_country_word_the_sentence_names_otherwise_is_not_a_missing_term() -> None:
+    """Probe set 38's first run: "Which Emirati official did Jake Sullivan meet at the White House in June 2023?" was
+    refused for "Emirati", though its sentence names "Sheikh Tahnoon bin Zayed Al Nahyan of the United Arab Emirates".
+    Only the sentence counts, not the document: "Which Norwegian minister…?" stays a missing word in a readout
+    naming Norway only elsewhere."""
+    from rag.backends.extractive import _country_named
+
+    q = "Which Emirati official did Jake Sullivan meet at the White House in June 2023?"
+    assert _country_named("emirati", q, "Sullivan met Sheikh Tahnoon of the United Arab Emirates at the White House.")
+    assert _country_named("emirati", q, "Sullivan welcomed the UAE's leadership.")
+    assert not _country_named("emirati", q, "Sullivan met Secretary General Akiba Takeo of Japan in Tokyo.")
+    assert not _country_named("sullivan", q, "Sullivan met Sheikh Tahnoon of the United Arab Emirates.")  # no country
 
 
 def test_words_describing_the_place_asked_for_are_not_missing_terms() -> None:

@@ -16,7 +16,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.countries import CITIES, countries_in
+from rag.countries import CITIES, COUNTRIES, countries_in
 from rag.dates import (
     DateSpan,
     date_hints,
@@ -302,6 +302,15 @@ _FOCUS = re.compile(
 _FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
 
 
+def _country_named(term: str, question: str, sentence: str) -> bool:
+    """The question's word ``term`` names a country the sentence names otherwise: "Which Emirati official did
+    Sullivan meet?" and "... Sheikh Tahnoon bin Zayed Al Nahyan of the United Arab Emirates"."""
+    return any(
+        any(term in tokenize(name) for name in COUNTRIES[country])
+        for country in countries_in(question) & countries_in(sentence)
+    )
+
+
 def _document_text(passages: list[Passage], doc_id: str) -> str:
     """What was retrieved of one document, title and opening included."""
     mine = [p for p in passages if p.doc_id == doc_id]
@@ -524,9 +533,12 @@ _ACT = (  # a verb is lower case, though the question's pattern ignores case: no
 _WHO_DID = re.compile(rf"^\W*who\s+{_ACT}", re.I)
 
 
-# "Which country will host...", "Which city hosted...": the act of a place
+# "Which country will host...", "Which city hosted...": the act of a place; "Which Norwegian minister accompanied
+# ...": of a person (but being one of a statement's signers or at a meeting is "joined" or "met" without the word)
 _WHICH_DID = re.compile(
-    rf"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){{0,2}}?(?:countr(?:y|ies)|nations?|cit(?:y|ies))\s+{_ACT}", re.I
+    rf"^\W*(?:in\s+)?which\s+(?:[\w-]+\s+){{0,2}}?(?:countr(?:y|ies)|nations?|cit(?:y|ies)|"
+    rf"(?:{PERSON_KINDS})(?!\s+(?:joined|joins|will join|met|meets|will meet)\b))\s+{_ACT}",
+    re.I,
 )
 
 # "Which leader did Biden thank for ...?": the act after a named subject
@@ -957,6 +969,7 @@ class ExtractiveBackend(Backend):
             and not (kind == "named" and best.typed)
             and (rare := missing_rare_term(question, document, request.idf, skip | described(question)))
             and not self.worded_otherwise(rare, question, document)
+            and not _country_named(rare, question, best.text)
         ):
             return []
         if missing_focus(question, context, skip) or missing_year(question, request.passages):
