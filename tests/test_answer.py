@@ -850,6 +850,13 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Which Norwegian minister accompanied Prime Minister Store?", "Foreign Minister Huitfeldt accompanied the Prime Minister.", None),
         # ... but signing a statement is joining it, being at a meeting is meeting (probe 36: Meloni, a signer)
         ("Which Italian prime minister joined the joint statement on Israel?", "Signed: Giorgia Meloni, Olaf Scholz.", None),
+        # a past of its own word (probe 38: "Who cast the Peace Bell that Biden rang in Dublin?", by the meeting's line)
+        ("Who cast the Peace Bell that Biden rang in Dublin?", "President Biden met today with President Higgins in Dublin.", "cast"),
+        ("Who cast the Peace Bell that Biden rang in Dublin?", "The bell was cast by a Dublin foundry.", None),
+        ("Who wrote the letter?", "The letter, written by Ms. Kim, was read aloud.", None),  # its other forms
+        ("Who won the 2028 election?", "Ms. Kim will win the election.", None),
+        ("Who wrote the letter?", "Ms. Kim read the letter aloud.", "wrote"),
+        ("Who gave Sullivan an update on the counteroffensive?", "Mr. Yermak provided an update.", None),  # told many ways
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(
