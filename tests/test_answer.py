@@ -1764,3 +1764,33 @@ def test_a_sentence_dated_in_another_month_than_the_one_asked() -> None:
     assert not names_another_month(q, "The session was chaired by Brazil.")  # no date: other checks decide
     assert not names_another_month("Who chaired the session in 2023?", "On October 31, 2023, it met.")  # a year
     assert not names_another_month("Who chaired it on September 20, 2023?", "It met on October 31, 2023.")  # a day
+
+
+@pytest.mark.integration
+def test_who_did_it_at_a_time_is_told_by_a_document_of_that_time(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 38's "Who opened the Leaders Summit on Climate in April 2021?" was refused: a May 2021 statement recalling
+    "its hosting of the Leaders' Summit on Climate on April 22, 2021" was closest, never says who opened it, and the
+    summit's own summary was another document. A document of the time asked tells who did it."""
+    recalled = dataclasses.replace(
+        passage(
+            1,
+            "President Moon welcomes U.S. leadership to enhance global climate ambitions through its hosting of the "
+            "Leaders' Summit on Climate on April 22, 2021.",
+            doc="rok",
+        ),
+        date="2021-05-21",
+    )
+    summary = dataclasses.replace(
+        passage(
+            2,
+            "Vice President Harris opened the Summit by emphasizing the intertwined imperatives of addressing the "
+            "climate crisis, creating jobs, and protecting the most vulnerable communities.",
+            doc="summary",
+        ),
+        date="2021-04-23",
+    )
+    chosen = select(embedder, "Who opened the Leaders Summit on Climate in April 2021?", [recalled, summary])
+    assert [c.passage for c in chosen] == [2]
+    # asked of no time, the closest sentence still leads
+    chosen = select(embedder, "Who welcomed U.S. leadership on climate ambitions?", [recalled, summary])
+    assert chosen and chosen[0].passage == 1

@@ -963,6 +963,10 @@ class ExtractiveBackend(Backend):
             ranked = [
                 c for c in ranked if not lacks_the_kind(question, c.text) and not misses_when_done(question, c.text)
             ]
+        if not multi and (_WHO.search(question) or kind == "person"):
+            # "Who opened the Leaders Summit on Climate in April 2021?": a document of that time says who did, not a
+            # later statement recalling the summit by its date (as a "where" may be told later: not for them)
+            ranked = _of_the_time(ranked, request.passages, date_hints(question), recall=False)
         if not multi and _WHICH_PLACE.search(question):
             # "Which city...?": only a sentence naming a place the question does not can answer, and (as for a
             # number) from a document of the time asked: "... on September 20, 2021" is not a 2022 readout's city.
