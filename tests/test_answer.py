@@ -1794,3 +1794,28 @@ def test_who_did_it_at_a_time_is_told_by_a_document_of_that_time(embedder) -> No
     # asked of no time, the closest sentence still leads
     chosen = select(embedder, "Who welcomed U.S. leadership on climate ambitions?", [recalled, summary])
     assert chosen and chosen[0].passage == 1
+
+
+def test_an_amount_for_a_named_fund_comes_from_a_sentence_or_document_naming_it() -> None:
+    """Probe 38's unanswerable "How much did China pledge to the Green Climate Fund in its 2021 General Debate
+    statement?" was answered by China's "$3 billion of international assistance": another country's statement gives
+    an amount for the fund, China's never names it."""
+    from rag.backends.extractive import _naming_documents
+    from rag.sentences import Scored
+
+    def scored(n: int, text: str) -> Scored:
+        return Scored(n, 0, len(text), text, 0.5, 0.5, 0.1, typed=True)
+
+    china = scored(1, "China has pledged an additional $3 billion of international assistance to developing countries.")
+    korea = scored(2, "In particular, we will contribute an additional $300 million to the Green Climate Fund.")
+    also = scored(3, "The Fund will receive $5 million more from China.")  # the naming document's other amount
+    doc_of = {1: "china", 2: "korea", 3: "korea"}.__getitem__
+    q = "How much did China pledge to the Green Climate Fund in 2021?"
+    typed = [china, korea, also]
+    assert _naming_documents(q, typed, typed, lambda c: doc_of(c.passage)) == [korea, also]
+    # with no sentence naming it, nothing is taken away (another check refuses "no amount is given for it")
+    assert _naming_documents(q, [china], [china], lambda c: doc_of(c.passage)) == [china]
+    # a sentence sharing a word of the name stays: the part of its document that names it may not be retrieved
+    # ("Australia will contribute US$77 million for ... vaccines" for "the Quad Vaccine Partnership", p23-012)
+    green = scored(1, "China will give $3 billion for green recovery.")
+    assert _naming_documents(q, [green, korea], [green, korea], lambda c: doc_of(c.passage)) == [green, korea]

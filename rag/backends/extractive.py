@@ -695,6 +695,20 @@ def name_never_typed(
     return None
 
 
+def _naming_documents(
+    question: str, typed: list[Scored], sentences: list[Scored], doc_of: Callable[[Scored], str]
+) -> list[Scored]:
+    """The typed sentences from documents naming each thing the question names, when some sentence names it, or
+    sharing a word of its name ("vaccines" for "the Quad Vaccine Partnership", a fact sheet's part naming it not
+    retrieved)."""
+    for name in named_things(question):
+        naming = {doc_of(c) for c in sentences if name in " ".join(_STARS.sub("", c.text).lower().split())}
+        words = set(tokenize(name))
+        if naming:
+            typed = [c for c in typed if doc_of(c) in naming or words & set(tokenize(c.text))]
+    return typed
+
+
 def strays_from_the_topic(
     question: str, top: Scored, best: Scored, doc_of: Callable[[Scored], str], idf: Callable[[str], float]
 ) -> bool:
@@ -924,6 +938,11 @@ class ExtractiveBackend(Backend):
             typed = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
             if not counted and name_never_typed(question, ranked, typed, doc_of):
                 return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
+            if not counted:
+                # ... and given, only a document naming it gives it: "How much did China pledge to the Green Climate
+                # Fund ...?" is not answered by China's "$3 billion of international assistance" beside Korea's
+                # "$300 million to the Green Climate Fund"
+                typed = _naming_documents(question, typed, ranked, doc_of)
             # the passage order was earned by each passage's best sentence, which may not hold the kind asked: among
             # those that do, it counts less ("a trilateral effort of 18 months" in the third passage, over "for
             # several weeks in February" in the first, for "How long is the trilateral effort ...?")
