@@ -166,6 +166,11 @@ def test_places_and_plain_questions_are_left_alone(question: str) -> None:
             "serv",
         ),
         ("What was served at the dinner?", "Guests were served Maine lobster at the state dinner.", None),
+        # probe 39: a people counted is told as "people" by a passage naming their country
+        ("How many Indians got bank accounts?", "India has brought more than 430 million people into banking.", None),
+        ("How many Indians got bank accounts?", "Kenya has brought 10 million people into banking.", "indian"),
+        # ... a count only: the name of "the Kuwaiti foreign minister" is not told by naming Kuwait (check set)
+        ("What was the name of the Kuwaiti minister?", "The Crown Prince of Kuwait met the President.", "kuwaiti"),
     ],
 )
 def test_missing_focus(question: str, context: str, missing: str | None) -> None:
