@@ -178,6 +178,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
     if kind in ("number", "amount"):  # "Starting February 19, ..." counts nobody: a day of a month is a time
         text = TYPES["day"].sub(" ", text)
+        # nor does a paragraph's number ("**7 REAFFIRMING** the goals ...", "1. The Council met ...")
+        text = _PARAGRAPH_NUMBER.sub(" ", text)
     found = [m.group(0) for m in TYPES[kind].finditer(text)]
     if kind == "number":  # "the 1951 Mutual Defense Treaty" counts no troops: a year is a time, not a count
         found = [f for f in found if not YEAR.fullmatch(f)]
@@ -186,6 +188,7 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     return any(f.lower() not in asked for f in found)
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^[\W_]*\d{1,3}(?:\.(?=\s)|\s+(?=\**[A-Z]))")  # not "7 new agreements were signed"
 _ONCE_OPENS = re.compile(r"(?:^|[.,;:]\s*)\W*once\b", re.I)
 _MONEY_ASKED = re.compile(
     r"\bhow much (?:\w+ )?(?:funding|funds?|money|financing|finance|aid|assistance|investment|budget|grants?|loans?|"

@@ -1423,6 +1423,16 @@ def test_a_year_is_no_count(embedder) -> None:  # type: ignore[no-untyped-def]
     assert select(embedder, question, [passage(1, treaty)]) == []
 
 
+def test_a_paragraph_number_is_no_count() -> None:
+    """Probe 40: "What was the total value of the agreements signed at the ASEAN-U.S. Special Summit in May 2022?"
+    took "**7 REAFFIRMING** the goals ... adopted ... on May 12, 2022;" (a later statement's seventh paragraph)."""
+    question = "What was the total value of the agreements signed at the ASEAN-U.S. Special Summit in May 2022?"
+    assert not holds("number", "**7 REAFFIRMING** the goals of the Special Summit, adopted on May 12, 2022;", question)
+    assert not holds("number", "1. The Council met for the first time in Pittsburgh.", "How many times did it meet?")
+    assert holds("number", "1. The Council met 3 times.", "How many times did it meet?")  # the count after it
+    assert holds("number", "7 new agreements were signed.", "How many agreements were signed?")  # a count opening
+
+
 @pytest.mark.integration
 def test_among_sentences_holding_the_kind_the_passage_order_counts_less(embedder) -> None:  # type: ignore[no-untyped-def]
     """Dev-014: "How long is the trilateral effort AUKUS launched ...?" took "For several weeks in February ..." from
