@@ -1829,3 +1829,26 @@ def test_an_amount_for_a_named_fund_comes_from_a_sentence_or_document_naming_it(
     # ("Australia will contribute US$77 million for ... vaccines" for "the Quad Vaccine Partnership", p23-012)
     green = scored(1, "China will give $3 billion for green recovery.")
     assert _naming_documents(q, [green, korea], [green, korea], lambda c: doc_of(c.passage)) == [green, korea]
+
+
+def test_the_source_a_question_names_is_the_document_so_titled() -> None:
+    """Probe 40's "According to the joint vision statement, what was notable about where the May 2022 ASEAN-U.S.
+    Special Summit was held?" was answered by a later statement "reaffirming" the vision statement: the document
+    titled as the source is the one that tells it. Over 968 questions this picks a document on 46, never excluding
+    a gold one."""
+    from rag.backends.extractive import _titled_as
+
+    def titled(doc: str, title: str) -> Passage:
+        return dataclasses.replace(passage(1, "Text.", doc=doc), title=title)
+
+    vision = titled("vision", "ASEAN-U.S. Special Summit 2022, Joint Vision Statement")
+    later = titled(
+        "later", "ASEAN-U.S. Leaders' Statement on the Establishment of the Comprehensive Strategic Partnership"
+    )
+    q = "According to the joint vision statement, what was notable about where the Special Summit was held?"
+    assert _titled_as(q, [later, vision]) == {"vision"}
+    assert _titled_as("Where was it held, according to the joint vision statement?", [later, vision]) == {"vision"}
+    # a source no title holds whole, one word, or every document titled so: no choice
+    assert _titled_as("Where was it held, according to the White House readout?", [later, vision]) == set()
+    assert _titled_as("Where was it held, according to Biden?", [later, vision]) == set()
+    assert _titled_as("Where was it held, according to the joint statement?", [vision, vision]) == set()

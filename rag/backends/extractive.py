@@ -311,6 +311,24 @@ def _country_named(term: str, question: str, sentence: str) -> bool:
     )
 
 
+# "According to the joint vision statement, what ...?", "..., according to the TTC's inaugural joint statement?"
+_SOURCE_NAMED = re.compile(r"^\W*according to (.+?),|\baccording to (.+?)[?.]?$", re.I)
+_NOT_TITLE_WORDS = frozenset(tokenize(" ".join(MONTHS) + " its their his her the of a an"))
+
+
+def _titled_as(question: str, passages: list[Passage]) -> set[str]:
+    """The documents whose titles hold every word of the source a question names ("the joint vision statement"),
+    when some but not all retrieved ones do; else none."""
+    m = _SOURCE_NAMED.search(question)
+    if not m:
+        return set()
+    words = {t for t in tokenize(m.group(1) or m.group(2)) if t not in _NOT_TITLE_WORDS and not t.isdigit()}
+    if len(words) < 2:
+        return set()
+    titled = {p.doc_id for p in passages if words <= set(tokenize(p.title))}
+    return titled if titled != {p.doc_id for p in passages} else set()
+
+
 def _document_text(passages: list[Passage], doc_id: str) -> str:
     """What was retrieved of one document, title and opening included."""
     mine = [p for p in passages if p.doc_id == doc_id]
@@ -987,6 +1005,10 @@ class ExtractiveBackend(Backend):
             ranked = [
                 c for c in ranked if not lacks_the_kind(question, c.text) and not misses_when_done(question, c.text)
             ]
+            # "According to the joint vision statement, ...": the document so titled tells it, when one is retrieved
+            titled = _titled_as(request.question, request.passages)
+            if titled:
+                ranked = [c for c in ranked if doc_of(c) in titled]
         if not multi and (_WHO.search(question) or kind == "person"):
             # "Who opened the Leaders Summit on Climate in April 2021?": a document of that time says who did, not a
             # later statement recalling the summit by its date (as a "where" may be told later: not for them)
