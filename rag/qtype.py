@@ -45,7 +45,8 @@ PERSON_KINDS = (
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     # not an age or a date's mark: "the one year anniversary of Russia's aggression", "a 20-year-old"
-    "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](hours?|minutes?|days?|weeks?|months?|years?|decades?)\b"
+    "duration": re.compile(rf"\b(\d+|{NUM_WORDS})[- ](?:(?:full|productive|consecutive|straight|long|busy) )?"
+                           r"(hours?|minutes?|days?|weeks?|months?|years?|decades?)\b"
                            r"(?![- ](?:anniversar(?:y|ies)|old)\b)", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
                       rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b"),

@@ -1609,6 +1609,10 @@ def test_a_rare_word_the_document_says_otherwise_is_a_paraphrase_not_a_missing_t
         ("duration", "Ahead of the one year anniversary of Russia's aggression, leaders met.", False),
         ("duration", "They marked the 75-year anniversary.", False),
         ("duration", "A 20-year-old student spoke.", False),
+        # probe 40: "the Quad Senior Cyber Group met in Sydney for two productive days" (how many days?)
+        ("duration", "The group met in Sydney for two productive days of discussions.", True),
+        ("duration", "Talks ran for three full days.", True),
+        ("duration", "Two productive sessions were held.", False),
     ],
 )
 def test_an_ordinal_day_is_a_day_and_an_anniversary_no_duration(kind: str, text: str, holds_it: bool) -> None:
