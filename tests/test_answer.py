@@ -1856,3 +1856,12 @@ def test_the_source_a_question_names_is_the_document_so_titled() -> None:
     assert _titled_as("Where was it held, according to the White House readout?", [later, vision]) == set()
     assert _titled_as("Where was it held, according to Biden?", [later, vision]) == set()
     assert _titled_as("Where was it held, according to the joint statement?", [vision, vision]) == set()
+    # a dated source is a document of that time (probe 41: "according to the April 2023 White House statement" is no
+    # May "Statement by White House Press Secretary …", the April one's title naming no White House)
+    april = dataclasses.replace(
+        titled("april", "Statement from Press Secretary on President Biden's Travel"), date="2023-04-25"
+    )
+    may = dataclasses.replace(titled("may", "Statement by White House Press Secretary on the Quad"), date="2023-05-19")
+    q = "Where was the summit to be held, according to the April 2023 White House statement?"
+    assert _titled_as(q, [may, april]) == set()
+    assert _titled_as(q.replace("April", "May"), [may, april]) == {"may"}

@@ -322,10 +322,13 @@ def _titled_as(question: str, passages: list[Passage]) -> set[str]:
     m = _SOURCE_NAMED.search(question)
     if not m:
         return set()
-    words = {t for t in tokenize(m.group(1) or m.group(2)) if t not in _NOT_TITLE_WORDS and not t.isdigit()}
+    source = m.group(1) or m.group(2)
+    words = {t for t in tokenize(source) if t not in _NOT_TITLE_WORDS and not t.isdigit()}
     if len(words) < 2:
         return set()
-    titled = {p.doc_id for p in passages if words <= set(tokenize(p.title))}
+    # ... of the time the source is dated by: "the April 2023 White House statement" is no May statement so titled
+    spans = date_hints(source)
+    titled = {p.doc_id for p in passages if words <= set(tokenize(p.title)) and (not spans or in_spans(p.date, spans))}
     return titled if titled != {p.doc_id for p in passages} else set()
 
 
