@@ -24,6 +24,7 @@ __all__ = [
     "is_multi_part",
     "named_noun",
     "question_parts",
+    "source_named",
     "wh_count",
 ]
 
@@ -229,6 +230,15 @@ def is_multi_part(question: str) -> bool:
 
 #: where the question says its answer is told: "..., according to the November 2022 fact sheet"
 SOURCE = re.compile(r",?\s+according to\b.*$", re.I)
+_SOURCE_FIRST = re.compile(r"^\W*according to (.+?),", re.I)  # "According to the joint vision statement, what ...?"
+
+
+def source_named(question: str) -> str | None:
+    """The source a question names, at its end or its start: "the November 2022 fact sheet"."""
+    if m := SOURCE.search(question):
+        return re.sub(r"^,?\s+according to\s+", "", m.group(0), flags=re.I).rstrip("?. ")
+    m = _SOURCE_FIRST.search(question)
+    return m.group(1) if m else None
 
 
 _PART = re.compile(

@@ -43,6 +43,7 @@ from rag.qtype import (
     is_multi_part,
     named_noun,
     question_parts,
+    source_named,
     wh_count,
 )
 from rag.qtype import NUM_WORDS as _NUM_WORDS
@@ -311,18 +312,15 @@ def _country_named(term: str, question: str, sentence: str) -> bool:
     )
 
 
-# "According to the joint vision statement, what ...?", "..., according to the TTC's inaugural joint statement?"
-_SOURCE_NAMED = re.compile(r"^\W*according to (.+?),|\baccording to (.+?)[?.]?$", re.I)
 _NOT_TITLE_WORDS = frozenset(tokenize(" ".join(MONTHS) + " its their his her the of a an"))
 
 
 def _titled_as(question: str, passages: list[Passage]) -> set[str]:
     """The documents whose titles hold every word of the source a question names ("the joint vision statement"),
     when some but not all retrieved ones do; else none."""
-    m = _SOURCE_NAMED.search(question)
-    if not m:
+    source = source_named(question)
+    if not source:
         return set()
-    source = m.group(1) or m.group(2)
     words = {t for t in tokenize(source) if t not in _NOT_TITLE_WORDS and not t.isdigit()}
     if len(words) < 2:
         return set()
