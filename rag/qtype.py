@@ -173,6 +173,9 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         kind = "amount"  # "How much did the United States commit?" is not answered by "a two-state solution"
         if _MONEY_ASKED.search(question):  # "How much funding...?" is not "about 90 percent of the GDP"
             return any(m.group(0).lower() not in asked for m in _MONEY.finditer(text))
+    if kind == "number" and (unit := _UNIT_ASKED.search(question)):
+        # "How many years will the agreement remain in force?" is not answered by "The two leaders committed ..."
+        return _counts_unit(unit.group(1).lower(), text)
     if kind == "number" and _PERCENT_ASKED.search(question):  # "By what percentage...?" is not "seven straight years"
         return any(m.group(0).lower() not in asked for m in _PERCENT.finditer(text))
     if kind == "person":  # a name none of whose words the question gives
@@ -188,6 +191,18 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         # nor does "Once registered, ..." (a clause's "once", not "met once")
         found = [f for f in found if f.lower() != "once"] if _ONCE_OPENS.search(text) else found
     return any(f.lower() not in asked for f in found)
+
+
+_UNIT_ASKED = re.compile(r"\bhow many (years|months|weeks|days|hours|minutes)\b", re.I)
+_ANNIVERSARY = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:bi|tri|quin)?centenn?ial\b|\banniversary\b", re.I)
+
+
+def _counts_unit(units: str, text: str) -> bool:
+    """The text counts the unit asked ("80 years", "two-day", "a few hours"), or, for years, an anniversary."""
+    unit = units[:-1]
+    if re.search(rf"(?:\d[\d,.]*|\b(?:{NUM_WORDS}|a|an|few))[\s-]+(?:\w+[\s-]+)?{unit}s?\b", text, re.I):
+        return True
+    return unit == "year" and _ANNIVERSARY.search(text) is not None
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^[\W_]*\d{1,3}(?:\.(?=\s)|\s+(?=\**[A-Z]))")  # not "7 new agreements were signed"

@@ -857,6 +857,21 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         ("Who won the 2028 election?", "Ms. Kim will win the election.", None),
         ("Who wrote the letter?", "Ms. Kim read the letter aloud.", "wrote"),
         ("Who gave Sullivan an update on the counteroffensive?", "Mr. Yermak provided an update.", None),  # told many ways
+        # the act done to the one asked for (probe 43: "Who was awarded the Israeli Medal of Honor ...?", unanswerable,
+        # was answered by "... met with President Herzog ahead of the Israeli Medal of Honor ceremony")
+        ("Who was awarded the Israeli Medal of Honor?", "Biden met Herzog ahead of the Israeli Medal of Honor ceremony.", "award"),
+        ("Who was awarded the Israeli Medal of Honor?", "The medal was awarded to Ms. Kim.", None),
+        ("Who was the host?", "The summit took place in Lima.", None),  # no act of its own
+        # a thing's act by named subjects (probe 42: "Which trade agreement did Biden and Boric sign ...?", unanswerable,
+        # was answered by "... met today with President Gabriel Boric of Chile at the White House")
+        ("Which trade agreement did Biden and Boric sign at the White House?", "Biden met today with President Boric at the White House.", "sign"),
+        ("Which trade agreement did Biden and Boric sign at the White House?", "The two presidents signed a trade pact.", None),
+        # "want to welcome": either word says it (probe 14); a light word does not ("decide to become part of": dev-046)
+        ("Which country did Biden and Stoltenberg want to welcome to the Alliance?", "They underscored their desire to welcome Sweden.", None),
+        ("Which arrangement did New Delhi decide to become part of?", "Boeing allows the country to become a hub.", "decid"),
+        # a word said is told many ways ("stress" as "underscored"), and "Singapore's premier" is no act
+        ("Which air watch did Biden and Trudeau stress for the continent's safety?", "They underscored NORAD.", None),
+        ("Which maritime principle did Biden and Singapore's premier want to uphold?", "... upholding freedom of the seas.", None),
     ],
 )  # fmt: skip
 def test_a_who_did_question_needs_a_sentence_that_says_the_act(
@@ -1102,6 +1117,25 @@ def test_a_day_of_a_month_and_a_clauses_once_are_no_count() -> None:
     assert holds("number", "Starting February 19, 25,000 people will be processed.", q)  # a count beside a day
     assert holds("number", "They met once in 2021.", "How many times did they meet?")
     assert holds("number", "It costs $5 million from March 3.", "How much does it cost?")
+
+
+def test_how_many_years_is_answered_by_a_count_of_years_about_the_thing_asked() -> None:
+    """Probe 43's unanswerable "How many years will the U.S.-New Zealand Space Framework Agreement remain in force?"
+    was answered by "For 80 years, our diplomatic relationship has benefited ..." (a count of years sharing no other
+    word with the question) and then by "The two leaders committed ..." (a count of leaders)."""
+    from rag.backends.extractive import shares_only_units
+
+    q = "How many years will the U.S.-New Zealand Space Framework Agreement remain in force?"
+    assert not holds("number", "The two leaders committed to strengthening the partnership.", q)
+    assert holds("number", "For 80 years, our diplomatic relationship has benefited our countries.", q)
+    assert holds("number", "The agreement will stay in force for five more years.", q)
+    assert holds(
+        "number", "They marked the 200th anniversary of relations.", "How many years of relations did they mark?"
+    )
+    assert not holds("number", "The talks lasted 3 hours.", "How many days did the talks last?")
+    assert shares_only_units(q, "For 80 years, our diplomatic relationship has benefited our countries.")
+    assert not shares_only_units(q, "The Space Framework Agreement will remain in force for ten years.")
+    assert not shares_only_units(q, "The leaders met in Tokyo.")  # nothing shared: another rule's question
 
 
 def test_how_far_asks_for_a_number(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -1865,3 +1899,56 @@ def test_the_source_a_question_names_is_the_document_so_titled() -> None:
     q = "Where was the summit to be held, according to the April 2023 White House statement?"
     assert _titled_as(q, [may, april]) == set()
     assert _titled_as(q.replace("April", "May"), [may, april]) == {"may"}
+
+
+def test_a_document_the_question_names_by_its_title_tells_it() -> None:
+    """Probe 44's "What kind of approaches to international standards development do the Quad Principles on
+    Technology affirm?" was answered by a 2023 fact sheet on other Quad principles; probe 43's "... in the Camp David
+    Principles?" by the summit's joint statement. A name of a document's kind that is a retrieved title, or opens one
+    in four words or more, picks that document; the name of a group that opens a title ("the Quad Senior Cyber Group
+    met ...", check-004) or a short one ("the Los Angeles Declaration meeting of Foreign Ministers") does not."""
+    from rag.backends.extractive import _titled_as
+
+    def titled(doc: str, title: str) -> Passage:
+        return dataclasses.replace(passage(1, "Text.", doc=doc), title=title)
+
+    principles = titled("principles", "Camp David Principles")
+    spirit = titled("spirit", "The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the US")
+    q = "Which ASEAN document did the three commit to help mainstream in the Camp David Principles?"
+    assert _titled_as(q, [spirit, principles]) == {"principles"}
+    tech = titled("tech", "Quad Principles on Technology Design, Development, Governance, and Use")
+    sheet = titled("sheet", "Quad Leaders’ Summit Fact Sheet")
+    q = "What kind of approaches to standards development do the Quad Principles on Technology affirm?"
+    assert _titled_as(q, [sheet, tech]) == {"tech"}
+    assert _titled_as(q.replace("Quad Principles on Technology", "Quad Principles"), [sheet, tech]) == set()
+    cyber = titled("cyber", "Quad Senior Cyber Group Joint Cybersecurity Statement")
+    joint = titled("joint", "Joint Statement of the Quad Senior Cyber Group")
+    assert _titled_as("Where did the Quad Senior Cyber Group meet in March 2022?", [joint, cyber]) == set()
+    la = titled("la", "Los Angeles Declaration on Migration and Protection")
+    readout = titled("readout", "Readout of Los Angeles Declaration Implementation Launch")
+    q = "Where was the October 6 Los Angeles Declaration meeting of Foreign Ministers to be held?"
+    assert _titled_as(q, [readout, la]) == set()
+
+
+def test_a_short_name_is_answered_by_a_sentence_giving_one() -> None:
+    """Probe 44's "What is the short name of the clean-power partnership Tokyo and Washington set up in April 2021
+    ...?" was answered by a sentence of Biden's remarks on clean energy that names no partnership."""
+    from rag.backends.extractive import gives_an_acronym
+
+    q = "What is the short name of the clean-power partnership Tokyo and Washington set up in April 2021?"
+    assert gives_an_acronym(q, "... through the newly established Japan-U.S. Clean Energy Partnership (“JUCEP”).")
+    assert not gives_an_acronym(q, "And we’ll work together to advance clean energy technologies in the U.S.")
+    assert not gives_an_acronym("What is the acronym of the IPEF fund?", "The IPEF fund was launched.")
+
+
+def test_a_rare_acronym_the_passage_spells_out_is_not_missing() -> None:
+    """Probe 44's "What is Seoul's own satellite navigation system, which Washington pledged in 2021 to support and
+    make work with GPS?" was refused beside "... interoperability with the Global Positioning System": the question's
+    one rare word, "GPS", is said in full."""
+    q = "What is the Republic of Korea's own satellite navigation system, which it will make work with GPS?"
+    rare = lambda t: 10.0 if t in {"gps", "satellit"} else 1.0  # noqa: E731
+    spelled = (
+        "Support the ROK's own satellite navigation system and its interoperability with the Global Positioning System."
+    )
+    assert missing_rare_term(q, spelled, rare) is None
+    assert missing_rare_term(q, spelled.replace("Global Positioning System", "US system"), rare) == "gps"

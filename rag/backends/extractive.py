@@ -109,6 +109,15 @@ SAID_OTHERWISE = 0.78
 OTHER_DAY = 0.3  # taken from a sentence naming another day of the month a question's day is in
 
 
+_UNITS = frozenset(tokenize("years months weeks days hours minutes times percent"))
+
+
+def shares_only_units(question: str, sentence: str) -> bool:
+    """The question's words the sentence holds are units only ("years"): a number of them counts something else."""
+    shared = (set(tokenize(question)) - _SCAFFOLD) & set(tokenize(sentence))
+    return bool(shared) and shared <= _UNITS
+
+
 def missing_rare_term(
     question: str, passage_text: str, idf: Callable[[str], float], skip: frozenset[str] = frozenset()
 ) -> str | None:
@@ -122,6 +131,8 @@ def missing_rare_term(
         for t in tokenize(question)
         if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF
     }
+    # "... make work with GPS?" beside "... with the Global Positioning System": the acronym is said in full
+    missing -= {t for a in _ACRONYM.findall(question) if spelled_out(a, passage_text) for t in tokenize(a)}
     return next(iter(missing)) if len(missing) == 1 else None
 
 
@@ -315,12 +326,52 @@ def _country_named(term: str, question: str, sentence: str) -> bool:
 _NOT_TITLE_WORDS = frozenset(tokenize(" ".join(MONTHS) + " its their his her the of a an"))
 
 
+_TITLE_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|on|and|for|the|to|in)\s+)*[A-Z][\w'’-]*)+")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w]+", text.lower().replace("’", "'").replace("'s", ""))
+
+
+# a document's kind: "the Los Angeles Declaration" names one, "the Quad Senior Cyber Group" (a title's opening) does not
+_KINDS = frozenset(
+    [
+        "principles",
+        "statement",
+        "declaration",
+        "communique",
+        "communiqué",
+        "readout",
+        "sheet",
+        "vision",
+        "plan",
+        "charter",
+        "roadmap",
+        "remarks",
+    ]
+)
+
+
+def _titled_in(question: str, passages: list[Passage]) -> set[str]:
+    """The documents whose title is a name of a document's kind the question gives ("... in the Camp David
+    Principles"), or opens with one of four words or more ("the Quad Principles on Technology"), when some but not all
+    retrieved ones do; else none."""
+    runs = [w for m in _TITLE_RUN.finditer(question) if len(w := _words(m.group(0))) >= 3 and _KINDS & set(w)]
+    titled = {
+        p.doc_id
+        for p in passages
+        for r in runs
+        if (t := _words(p.title))[: len(r)] == r and (len(r) == len(t) or len(r) >= 4)
+    }
+    return titled if titled != {p.doc_id for p in passages} else set()
+
+
 def _titled_as(question: str, passages: list[Passage]) -> set[str]:
     """The documents whose titles hold every word of the source a question names ("the joint vision statement"),
-    when some but not all retrieved ones do; else none."""
+    or open with a name it gives, when some but not all retrieved ones do; else none."""
     source = source_named(question)
     if not source:
-        return set()
+        return _titled_in(question, passages)
     words = {t for t in tokenize(source) if t not in _NOT_TITLE_WORDS and not t.isdigit()}
     if len(words) < 2:
         return set()
@@ -348,6 +399,16 @@ def missing_country(question: str, passages: list[Passage], doc_id: str) -> str 
 
 
 _ACRONYM = re.compile(r"\b(?:[A-Z]{3,}|G\d{1,2})\b")  # "IPEF", "AUKUS", "ASEAN", "G7"
+
+
+_SHORT_NAME = re.compile(r"\b(?:short name|shortened name|acronym|abbreviation|initials)\b", re.I)
+_SHORT_FORM = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*\b")  # "JUCEP", "IPEF", "PGII", "CoRe", "G7" aside
+
+
+def gives_an_acronym(question: str, sentence: str) -> bool:
+    """The sentence holds a short form ("JUCEP", "CoRe") the question does not."""
+    asked = set(re.findall(r"[\w-]+", question))
+    return any(m.group(0) not in asked and m.group(0) != "US" for m in _SHORT_FORM.finditer(sentence))
 
 
 def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str | None:
@@ -524,6 +585,10 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
 
+def names_something_new(question: str, sentence: str) -> bool:
+    return not names_nothing_new(question, sentence)
+
+
 # a code, a year or a span of years (not a count: "10 additional partners" names none)
 _NUMBERED = re.compile(
     r"\b(?:[\w-]*\d[\w-]*[/-][\w/-]*\d[\w-]*|[A-Za-z][\w-]*\d[\w-]*|\d+[A-Za-z][\w-]*|(?:19|20)\d\d)\b"
@@ -565,6 +630,10 @@ _ACT = (  # a verb is lower case, though the question's pattern ignores case: no
 )
 # "Who interpreted", "Who invited", "Who chairs", "Who will chair": not "Who was", "Who has"
 _WHO_DID = re.compile(rf"^\W*who\s+{_ACT}", re.I)
+# "Who was awarded the Israeli Medal of Honor...?": the act done to the one asked for
+_WHO_WAS_DONE = re.compile(
+    rf"^\W*who\s+(?:was|were|is|are|will be|has been|have been)\s+((?-i:[a-z]+ed|{'|'.join(_IRREGULAR)}))\b", re.I
+)
 
 
 # "Which country will host...", "Which city hosted...": the act of a place; "Which Norwegian minister accompanied
@@ -579,6 +648,18 @@ _WHICH_DID = re.compile(
 _WHICH_PERSON_DID = re.compile(
     rf"^\W*which\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_KINDS})\s+(?:did|will|would|does|do)\s+(?:(?-i:[A-Z])[\w.'’-]*\s+)+"
     r"(?!(?:meet|see|speak|talk)\b)((?-i:[a-z]+))\b",  # a meeting is told many ways ("hosted", "joined")
+    re.I,
+)
+# "decide to become part of": no act
+_LIGHT = frozenset(["be", "become", "have", "make", "take", "get", "go", "do", "keep", "give"])
+# "Which trade agreement did Biden and Boric sign ...?": the act of named subjects on a thing
+_WHICH_THING_DID = re.compile(
+    r"^\W*which\s+(?:(?-i:[a-z])[\w-]*\s+){1,3}?(?:did|will|would|does|do)\s+"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+)+(?:and\s+(?:(?-i:[A-Z])[\w.-]*\s+)+)?"  # not "Singapore's premier"
+    # not a meeting, nor a word said, each told many ways ("stress" as "underscored", "tell" as "shared that")
+    r"(?!(?:meet|see|speak|talk|visit|discuss|say|tell|call|mention|name|highlight|cite|raise|stress|emphasi[sz]e|"
+    r"underscore|note|urge|ask|praise|commend|thank|express|affirm|reaffirm|and|or|the|to|of|in|at)\b)"
+    r"((?-i:[a-z]+))(?:\s+to\s+((?-i:[a-z]+)))?\b",  # "want to welcome": either word says it
     re.I,
 )
 
@@ -601,14 +682,25 @@ def misses_the_act(question: str, sentence: str) -> str | None:
     ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
     "Who interpreted for Vice President Harris in Jakarta?" is not answered by "Harris met with Marcos and Kishida
     in Jakarta", nor "Which country will host the first IMEC ministerial?" by the corridor's list of members."""
-    m = _WHO_DID.search(question) or _WHICH_DID.search(question) or _WHICH_PERSON_DID.search(question)
+    m = (
+        _WHO_DID.search(question)
+        or _WHO_WAS_DONE.search(question)
+        or _WHICH_DID.search(question)
+        or _WHICH_PERSON_DID.search(question)
+        or _WHICH_THING_DID.search(question)
+    )
     if not m:
         return None
-    word = next(g for g in m.groups() if g)
+    word, *then = (g for g in m.groups() if g)
     act = tokenize(word)
     if not act:
         return None
-    if act[0] not in tokenize(sentence) and _IRREGULAR.get(word, frozenset()).isdisjoint(tokenize(sentence)):
+    said = set(tokenize(sentence))
+    if (
+        act[0] not in said
+        and _IRREGULAR.get(word, frozenset()).isdisjoint(said)
+        and not any(set(tokenize(w)) & said for w in then if w not in _LIGHT)
+    ):
         return act[0]
     ahead = re.search(rf"\b(?:will|would|shall)\s+(?:[A-Z][\w.'’-]*\s+)*{act[0]}", question)
     if ahead and not _FUTURE.search(sentence):
@@ -959,7 +1051,14 @@ class ExtractiveBackend(Backend):
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
             # ... and a number sharing no word with the question counts something else ("tens of billions of
             # dollars for offshore wind" does not price a space station), unless the sentence is close in meaning
-            typed = [c for c in ranked if c.typed and (c.lexical > 0 or c.dense >= TYPED_ALONE_DENSE)]
+            # ... nor one sharing only the unit: "For 80 years, our diplomatic relationship has benefited ..." does not
+            # say how many years the Space Framework Agreement will last
+            typed = [
+                c
+                for c in ranked
+                if c.typed
+                and ((c.lexical > 0 and not shares_only_units(question, c.text)) or c.dense >= TYPED_ALONE_DENSE)
+            ]
             if not counted and name_never_typed(question, ranked, typed, doc_of):
                 return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
             if not counted:
@@ -1010,6 +1109,9 @@ class ExtractiveBackend(Backend):
             titled = _titled_as(request.question, request.passages)
             if titled:
                 ranked = [c for c in ranked if doc_of(c) in titled]
+        if not multi and _SHORT_NAME.search(question):
+            # "What is the short name of the clean-power partnership ...?": a sentence giving one ("JUCEP") answers
+            ranked = [c for c in ranked if gives_an_acronym(question, c.text)]
         if not multi and (_WHO.search(question) or kind == "person"):
             # "Who opened the Leaders Summit on Climate in April 2021?": a document of that time says who did, not a
             # later statement recalling the summit by its date (as a "where" may be told later: not for them)
@@ -1065,9 +1167,9 @@ class ExtractiveBackend(Backend):
         elif not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
             # "Who chaired the April 2022 meeting...?": the act and the name ("The meeting, chaired by Amos
             # Hochstein...") after the sentence that placed the meeting
-            best = next(
-                (c for c in later if not misses_the_act(question, c.text) and names_a_person(question, c.text)), None
-            )
+            # ... a person for "who", a thing for "Which country did Biden and Stoltenberg want to welcome ...?"
+            names = names_a_person if _WHO.search(question) or kind == "person" else names_something_new
+            best = next((c for c in later if not misses_the_act(question, c.text) and names(question, c.text)), None)
             if best is None:
                 return []
         chosen = [best]
