@@ -1215,6 +1215,11 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     # a body, a meeting or a text named after "to/at/in" is no place (probe 31: "Which town in British Columbia was
     # destroyed...?" was answered by "When we attend the ... Conference of the Parties to the United Nations
     # Framework Convention on Climate Change in November, ...")
+    # ... as is a document (probe 45: "In which city were the March 2022 U.S.-UK consultations on the Indo-Pacific
+    # held?", unanswerable, by "... the UK's Indo-Pacific tilt, as set out in its Integrated Review")
+    review = "They committed to coordinate the UK's Indo-Pacific tilt, as set out in its Integrated Review."
+    assert names_no_place("In which city were the U.S.-UK consultations on the Indo-Pacific held?", review)
+    assert not names_no_place("In which city were the consultations held?", "The consultations were held in London.")
     # "in Phnom Penh, Cambodia" names a city with its country (probe 35 took a sentence naming "Washington, DC"); a
     # city of another country or state is still none of the one asked ("Germantown, Pennsylvania" is no German city)
     albanese = "Biden met Prime Minister Albanese on the margins of the East Asia Summit in Phnom Penh, Cambodia."

@@ -171,10 +171,12 @@ _NOT_A_CITY = re.compile(
 )
 _NOT_PLACES = frozenset(tokenize(" ".join(MONTHS) + " " + WEEKDAYS.replace("|", " ")))
 # "to the United Nations Framework Convention", "at the G20 Summit", "in the Paris Agreement": a body, meeting or text
+# (probe 45: "In which city were the U.S.-UK consultations held?" by "... as set out in its Integrated Review")
 _NO_PLACE_NAME = re.compile(
     r"\b(?:Nations|Convention|Conference|Council|Summit|Agreement|Accords?|Declaration|Treaty|Forum|Assembly|"
     r"Organi[sz]ation|Parties|Partnership|Initiative|Fund|Bank|Group|Committee|Commission|Dialogue|Alliance|"
-    r"Government|Administration|Department|Agency|Ministry|Act|Charter|Strategy|Plan|Program|Programme)\b"
+    r"Government|Administration|Department|Agency|Ministry|Act|Charter|Strategy|Plan|Program|Programme|"
+    r"Review|Report|Statement|Communiqu[eé]|Framework|Roadmap|Principles|Vision)\b"  # "... in its Integrated Review"
 )
 
 
