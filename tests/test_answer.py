@@ -1957,3 +1957,19 @@ def test_a_rare_acronym_the_passage_spells_out_is_not_missing() -> None:
     )
     assert missing_rare_term(q, spelled, rare) is None
     assert missing_rare_term(q, spelled.replace("Global Positioning System", "US system"), rare) == "gps"
+
+
+def test_a_first_meeting_is_not_told_by_a_document_of_a_later_one() -> None:
+    """Probe 39's "Which European Commission Executive Vice Presidents co-chaired the first TTC meeting?" was answered
+    from the May 2023 statement of the fourth TTC meeting (the same co-chairs, another meeting)."""
+    from rag.backends.extractive import of_another_meeting
+
+    q = "Which European Commission Executive Vice Presidents co-chaired the first TTC meeting?"
+    assert of_another_meeting(q, "The fourth TTC ministerial meeting took place in Luleå, Sweden.")
+    assert not of_another_meeting(
+        q, "The TTC met for the first time in Pittsburgh; the second TTC meeting will follow."
+    )
+    # "first" said loosely ("for the first time") is no first meeting, unless it is the first time it met
+    assert of_another_meeting(q, "For the first time, the fourth TTC ministerial meeting was held in the Arctic.")
+    assert not of_another_meeting(q, "The Council met in Pittsburgh.")  # no ordinal: no other meeting named
+    assert not of_another_meeting("Who co-chaired the TTC meeting?", "The fourth TTC ministerial meeting took place.")

@@ -520,6 +520,26 @@ def missing_ordinal(question: str, passage_text: str) -> str | None:
     return next((str(n) for n in sorted(asked) if n not in seen), None)
 
 
+_MEETINGS = r"(meeting|summit|dialogue|ministerial|session|round|forum|conference)s?"
+_FIRST_OF = re.compile(rf"\b(?:first|inaugural|1st)\s+(?:[\w'’.-]+\s+){{0,3}}?{_MEETINGS}\b", re.I)
+
+
+def of_another_meeting(question: str, passage_text: str) -> bool:
+    """ "Who co-chaired the first TTC meeting?" is not told by a document that names the third TTC ministerial
+    meeting and never a first one: "first" is said loosely ("for the first time"), so only a first of the same kind
+    of meeting counts, or a first time it met."""
+    m = _FIRST_OF.search(question)
+    if not m:
+        return False
+    kind = m.group(1).lower()
+    near = rf"\s+(?:[\w'’.-]+\s+){{0,3}}?{kind}s?\b"
+    other = re.search(rf"\b(?:{'|'.join(_ORDINALS)}){near}", passage_text, re.I)
+    first = re.search(
+        rf"\b(?:first|inaugural|1st){near}|\b(?:met|meets|convened) for the first time\b", passage_text, re.I
+    )
+    return bool(other) and not first
+
+
 # "ES-11/4", "COP28", "F-16", "G20": a code names one thing; "ES-11/1" is another resolution
 _CODE = re.compile(r"\b[A-Za-z]{0,5}[A-Z]-?\d+(?:[/.-]\d+)*\b")
 _SQUEEZE = re.compile(r"[\s-]+")
@@ -1101,6 +1121,7 @@ class ExtractiveBackend(Backend):
                 for d in {p.doc_id for p in request.passages}
                 if missing_acronym(request.question, request.passages, d)
                 or missing_ordinal(question, _document_text(request.passages, d))
+                or of_another_meeting(question, _document_text(request.passages, d))
             }
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not multi:
