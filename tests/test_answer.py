@@ -1973,3 +1973,26 @@ def test_a_first_meeting_is_not_told_by_a_document_of_a_later_one() -> None:
     assert of_another_meeting(q, "For the first time, the fourth TTC ministerial meeting was held in the Arctic.")
     assert not of_another_meeting(q, "The Council met in Pittsburgh.")  # no ordinal: no other meeting named
     assert not of_another_meeting("Who co-chaired the TTC meeting?", "The fourth TTC ministerial meeting took place.")
+
+
+def test_what_a_leader_said_comes_from_his_own_remarks_when_nearly_as_good() -> None:
+    """Probe 41's "How much in new initiatives with ASEAN did Biden say his administration had announced over the
+    year before November 2022?" took the leaders' statement's "USD 102 million" (0.99) over Biden's own "more than
+    $250 million" in his remarks (0.93)."""
+    from rag.backends.extractive import _own_words_first
+    from rag.sentences import Scored
+
+    statement = dataclasses.replace(passage(1, "Text.", doc="statement"), title="ASEAN-U.S. Leaders' Statement")
+    remarks = dataclasses.replace(
+        passage(2, "Text.", doc="remarks"), title="Remarks by President Biden at the Annual U.S.-ASEAN Summit"
+    )
+    recalled = Scored(1, 0, 5, "President Biden announced USD 102 million.", 0.99, 0.7, 0.6)
+    own = Scored(2, 0, 5, "My administration has announced more than $250 million.", 0.93, 0.7, 0.6)
+    q = "How much in new initiatives with ASEAN did Biden say his administration had announced?"
+    assert _own_words_first(q, [recalled, own], [statement, remarks]) == [own, recalled]
+    # not when far behind, nor when the question asks no one's words, nor when no document is his
+    far = dataclasses.replace(own, score=0.8)
+    assert _own_words_first(q, [recalled, far], [statement, remarks]) == [recalled, far]
+    q2 = "How much in new initiatives with ASEAN did the administration announce?"
+    assert _own_words_first(q2, [recalled, own], [statement, remarks]) == [recalled, own]
+    assert _own_words_first(q.replace("Biden", "Harris"), [recalled, own], [statement, remarks]) == [recalled, own]

@@ -383,6 +383,31 @@ def _titled_as(question: str, passages: list[Passage]) -> set[str]:
     return titled if titled != {p.doc_id for p in passages} else set()
 
 
+_SAID_BY = re.compile(
+    r"\bdid (?:President |Prime Minister |Vice President |Secretary |Chancellor )?([A-Z][\w'’-]+)\s+"
+    r"(?:say|tell|announce|note|describe|call|mention|claim|argue|warn|promise|pledge)\b"
+)
+_OWN_WORDS = re.compile(r"\b(?:Remarks|Statement (?:by|from)|Press Conference|Interview|Address|Op-Ed)\b", re.I)
+SAID_GAP = 0.1
+
+
+def _own_words_first(question: str, ranked: list[Scored], passages: list[Passage]) -> list[Scored]:
+    """ "How much ... did Biden say his administration had announced ...?": Biden's own remarks tell it, before a
+    leaders' statement recalling what he announced, when their sentence is nearly as good."""
+    m = _SAID_BY.search(question)
+    if not m:
+        return ranked
+    name = m.group(1)
+    own = {p.doc_id for p in passages if _OWN_WORDS.search(p.title) and re.search(rf"\b{name}\b", p.title)}
+    top = ranked[0]
+    if not own or passages[top.passage - 1].doc_id in own:
+        return ranked
+    said = next((c for c in ranked if passages[c.passage - 1].doc_id in own), None)
+    if said is None or said.score < top.score - SAID_GAP:
+        return ranked
+    return [said, *(c for c in ranked if c is not said)]
+
+
 def _document_text(passages: list[Passage], doc_id: str) -> str:
     """What was retrieved of one document, title and opening included."""
     mine = [p for p in passages if p.doc_id == doc_id]
@@ -1146,6 +1171,8 @@ class ExtractiveBackend(Backend):
             # negotiating round in Busan later this year" (2023) does not say who hosts "the 2025 IPEF meeting"
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
             ranked = _of_the_time(ranked, request.passages, date_hints(question), strict=True)
+        if not multi and ranked:
+            ranked = _own_words_first(question, ranked, request.passages)
         if not ranked or ranked[0].evidence < threshold:
             return []
         if must_hold and request.idf and strays_from_the_topic(question, everything[0], ranked[0], doc_of, request.idf):
