@@ -1996,3 +1996,13 @@ def test_what_a_leader_said_comes_from_his_own_remarks_when_nearly_as_good() -> 
     q2 = "How much in new initiatives with ASEAN did the administration announce?"
     assert _own_words_first(q2, [recalled, own], [statement, remarks]) == [recalled, own]
     assert _own_words_first(q.replace("Biden", "Harris"), [recalled, own], [statement, remarks]) == [recalled, own]
+
+
+def test_a_word_stemming_to_a_stop_word_is_no_rare_term() -> None:
+    """Probe 46's "For the victims of which downed passenger plane did Ottawa hear calls for accountability ...?" was
+    refused beside "... the victims of Ukraine International Airlines flight 752": "downed" stems to "down", a stop
+    word the index never holds, so its IDF was an unseen word's."""
+    q = "For the victims of which downed passenger plane did Canada hear calls for accountability?"
+    passage_text = "Canada hears calls for accountability for the victims of the passenger plane, flight 752."
+    assert missing_rare_term(q, passage_text, lambda t: 9.0) is None
+    assert missing_rare_term(q.replace("downed", "hijacked"), passage_text, lambda t: 9.0) == "hijack"

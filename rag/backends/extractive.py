@@ -129,7 +129,12 @@ def missing_rare_term(
     missing = {
         t
         for t in tokenize(question)
-        if t not in context and t not in _SCAFFOLD and t not in skip and not t.isdigit() and idf(t) >= RARE_IDF
+        if t not in context
+        and t not in _SCAFFOLD
+        and t not in skip
+        and not t.isdigit()
+        and idf(t) >= RARE_IDF
+        and tokenize(t)  # "downed" stems to "down", a stop word never indexed: its IDF is an unseen word's
     }
     # "... make work with GPS?" beside "... with the Global Positioning System": the acronym is said in full
     missing -= {t for a in _ACRONYM.findall(question) if spelled_out(a, passage_text) for t in tokenize(a)}
