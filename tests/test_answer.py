@@ -2006,3 +2006,23 @@ def test_a_word_stemming_to_a_stop_word_is_no_rare_term() -> None:
     passage_text = "Canada hears calls for accountability for the victims of the passenger plane, flight 752."
     assert missing_rare_term(q, passage_text, lambda t: 9.0) is None
     assert missing_rare_term(q.replace("downed", "hijacked"), passage_text, lambda t: 9.0) == "hijack"
+
+
+def test_a_named_source_dated_by_its_year_may_tell_a_month_of_that_year() -> None:
+    """Probe 46's "How much did Prime Minister Trudeau pledge in September 2022 ..., according to Canada's General
+    Debate statement?" was refused: the statement is dated "2022" only, so a September 2022 readout beside it left it
+    out as of another time, and the source rule then kept nothing."""
+    from rag.backends.extractive import _of_the_time
+    from rag.dates import date_hints
+    from rag.sentences import Scored
+
+    speech = dataclasses.replace(passage(1, "Text.", doc="speech"), date="2022")
+    readout = dataclasses.replace(passage(2, "Text.", doc="readout"), date="2022-09-21")
+    pledged = Scored(1, 0, 5, "Last week, Prime Minister Trudeau pledged $1.2 billion.", 0.8, 0.6, 0.2)
+    met = Scored(2, 0, 5, "President Biden met Prime Minister Truss.", 0.6, 0.4, 0.0)
+    spans = date_hints("How much did Trudeau pledge in September 2022?")
+    assert _of_the_time([pledged, met], [speech, readout], spans) == [met]
+    assert _of_the_time([pledged, met], [speech, readout], spans, vague={"speech"}) == [pledged, met]
+    # a year that does not hold the time is still another time
+    old = dataclasses.replace(speech, date="2021")
+    assert _of_the_time([pledged, met], [old, readout], spans, vague={"speech"}) == [met]

@@ -982,14 +982,24 @@ def _of_the_time(
     spans: tuple[DateSpan, ...],
     recall: bool = True,
     strict: bool = False,
+    vague: set[str] | frozenset[str] = frozenset(),
 ) -> list[Scored]:
     """The sentences from documents of the times named, when any passage is one; else all of them (with ``strict``,
     only those that name the time themselves). With ``recall``, a sentence of a later document that itself names a
-    time inside them counts as of the time."""
+    time inside them counts as of the time; so does a ``vague`` document dated by a year holding that time."""
     inside = _inside(passages, spans, recall)
+    # ... and the source the question names, dated by its year only, may be of a month of that year: "in September
+    # 2022, according to Canada's General Debate statement" (dated "2022")
+    inside = [i or (p.doc_id in vague and _may_be_in(p.date, spans)) for i, p in zip(inside, passages, strict=True)]
     if not any(inside) and not (strict and spans):
         return ranked
     return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
+
+
+def _may_be_in(iso: str, spans: tuple[DateSpan, ...]) -> bool:
+    """A document dated by its year only overlaps a time of that year."""
+    p = period(iso) if len(iso) == 4 else None
+    return p is not None and any(s.start <= p[1] and p[0] <= s.end for s in spans)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -1131,7 +1141,11 @@ class ExtractiveBackend(Backend):
             # ... and "according to India's 2022 General Debate statement" dates the document: "by the end of 2022"
             # in a 2021 speech is no 2022 statement
             ranked = _of_the_time(
-                ranked, request.passages, date_hints(question), recall=not _DATED_SOURCE.search(question)
+                ranked,
+                request.passages,
+                date_hints(question),
+                recall=not _DATED_SOURCE.search(question),
+                vague=_titled_as(request.question, request.passages),
             )
             if counted:
                 marks = [count_attached(c.text, counted) for c in ranked]
