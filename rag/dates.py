@@ -27,6 +27,7 @@ __all__ = [
     "names_another_year",
     "period",
     "time_words",
+    "year_overlaps",
 ]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -85,6 +86,12 @@ def in_spans(iso: str, spans: tuple[DateSpan, ...], text: str = "") -> bool:
     """A document dated `iso` lies in one of the spans a question names; or, given the passage's `text`, the
     passage looks back at that month by name ("At the U.S.-EU Summit in June", in a September statement)."""
     return any(s.holds(iso) for s in spans) or bool(text and _recalls(iso, spans, text))
+
+
+def year_overlaps(iso: str, spans: tuple[DateSpan, ...]) -> bool:
+    """A document dated by its year only ("2022") overlaps one of the spans: it may be of a month of that year."""
+    p = period(iso) if len(iso) == 4 else None
+    return p is not None and any(s.start <= p[1] and p[0] <= s.end for s in spans)
 
 
 RECALL_WITHIN = timedelta(days=366)

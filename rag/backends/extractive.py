@@ -27,6 +27,7 @@ from rag.dates import (
     names_another_month,
     names_another_year,
     period,
+    year_overlaps,
 )
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
@@ -990,16 +991,10 @@ def _of_the_time(
     inside = _inside(passages, spans, recall)
     # ... and the source the question names, dated by its year only, may be of a month of that year: "in September
     # 2022, according to Canada's General Debate statement" (dated "2022")
-    inside = [i or (p.doc_id in vague and _may_be_in(p.date, spans)) for i, p in zip(inside, passages, strict=True)]
+    inside = [i or (p.doc_id in vague and year_overlaps(p.date, spans)) for i, p in zip(inside, passages, strict=True)]
     if not any(inside) and not (strict and spans):
         return ranked
     return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
-
-
-def _may_be_in(iso: str, spans: tuple[DateSpan, ...]) -> bool:
-    """A document dated by its year only overlaps a time of that year."""
-    p = period(iso) if len(iso) == 4 else None
-    return p is not None and any(s.start <= p[1] and p[0] <= s.end for s in spans)
 
 
 def _similar(a: str, b: str) -> bool:
