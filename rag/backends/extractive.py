@@ -1101,6 +1101,7 @@ class ExtractiveBackend(Backend):
         threshold = self.threshold
         must_hold = kind in MUST_HOLD and wh_count(question) == 1
         doc_of = lambda c: request.passages[c.passage - 1].doc_id  # noqa: E731
+        titled = _titled_as(request.question, request.passages)  # the source the question names, if retrieved
         if must_hold:
             counted = counted_words(question)
             if counted and _named_never_counted(ranked, counted):
@@ -1140,7 +1141,7 @@ class ExtractiveBackend(Backend):
                 request.passages,
                 date_hints(question),
                 recall=not _DATED_SOURCE.search(question),
-                vague=_titled_as(request.question, request.passages),
+                vague=titled,
             )
             if counted:
                 marks = [count_attached(c.text, counted) for c in ranked]
@@ -1168,7 +1169,6 @@ class ExtractiveBackend(Backend):
                 c for c in ranked if not lacks_the_kind(question, c.text) and not misses_when_done(question, c.text)
             ]
             # "According to the joint vision statement, ...": the document so titled tells it, when one is retrieved
-            titled = _titled_as(request.question, request.passages)
             if titled:
                 ranked = [c for c in ranked if doc_of(c) in titled]
         if not multi and _SHORT_NAME.search(question):
