@@ -83,7 +83,8 @@ PHRASES: dict[str, str] = {
     r"rotating (?:chairs?|chairmanships?|chairs?manships?|presidenc(?:y|ies))": "Presidency",
     r"hand(?:ed|s|ing)? (?:it |them )?back|gave (?:it |them )?back|give (?:it |them )?back": "returned",
     r"(?:the )?south-?east asian (?:bloc|grouping|nations)": "ASEAN",
-    r"(?:the )?(?:four|4)-(?:nation|country|way) (?:grouping|partnership|dialogue)": "the Quad",
+    r"(?:the )?(?:four|4)-(?:nation|country|way) (?:Indo-Pacific |Asia-Pacific |democratic |security )?"
+    r"(?:grouping|partnership|dialogue)": "the Quad",
     # leaders by title, for the years the corpus covers (2021-2024); where the holder changed, no name is given
     r"(?:the )?Chinese (?:leader|president|head of state)": "President Xi",
     r"(?:the )?Russian (?:leader|president|head of state)": "President Putin",
@@ -156,6 +157,12 @@ PHRASES: dict[str, str] = {
 
 # a capital after these words is the city ("in Tokyo", "visit Seoul"), not its government
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|to|from|near|visit|visits|visited|visiting|outside|around)\s+)$", re.I)
+# ... unless its possessive names who governs: "grateful to Canberra's newly chosen leader" is Australia's
+_GOVERNS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:leaders?|government|premier|president|prime minister|chancellor|administration"
+    r"|officials|diplomats)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -190,11 +197,12 @@ def expand(question: str) -> Expansion:
     for pattern, plain, is_place in _patterns():
 
         def sub(m: re.Match[str], plain: str = plain, is_place: bool = is_place) -> str:
-            if is_place and _PLACE_BEFORE.search(m.string[: m.start()]):
+            possessive = m.group(0).endswith(("'s", "’s"))
+            governs = possessive and _GOVERNS.match(m.string, m.end())
+            if is_place and not governs and _PLACE_BEFORE.search(m.string[: m.start()]):
                 return m.group(0)
             added.append(plain)
             swapped.append(m.group(0))
-            possessive = m.group(0).endswith(("'s", "’s"))
             return plain + ("'s" if possessive else "")
 
         dense = pattern.sub(sub, dense)

@@ -91,6 +91,14 @@ from rag.qtype import holds
             "What did the Department of Defense and the United Kingdom say?",
             ["the Department of Defense", "the United Kingdom"],
         ),
+        # probe 47: a capital's possessive naming who governs is no place, even after "to" ("grateful to Canberra's
+        # newly chosen leader" was refused for want of "Canberra"); the Quad with a word between
+        (
+            "Why was Biden grateful to Canberra's newly chosen leader?",
+            "Why was Biden grateful to Australia's newly chosen leader?",
+            ["Australia"],
+        ),
+        ("Why did the four-nation Indo-Pacific grouping meet?", "Why did the Quad meet?", ["the Quad"]),
     ],
 )
 def test_metonyms_become_the_names_documents_use(question: str, dense: str, added: list[str]) -> None:
@@ -113,6 +121,8 @@ def test_metonyms_become_the_names_documents_use(question: str, dense: str, adde
         "Which seven countries signed?",  # a count is not the G7
         "Who signed the Washington Declaration?",  # a capital opening a name names no government
         "What does the Paris Agreement say?",
+        "Who flew to Tokyo's Haneda airport?",  # a possessive naming a place in the city
+        "What was said in Tokyo's Imperial Palace?",
     ],
 )
 def test_places_and_plain_questions_are_left_alone(question: str) -> None:
