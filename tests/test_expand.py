@@ -196,6 +196,11 @@ def test_missing_focus(question: str, context: str, missing: str | None) -> None
         ("How many trilateral working groups had been set up?", "Seventeen trilateral working groups exist.", True),
         ("How many marine wardens will the summit fund?", "It agreed to fund forty-two marine wardens.", True),
         ("How many yen did Japan pledge?", "Australia will give US$77 million.", None),  # never names yen: others decide
+        # probe 48: a sum of money counts no vaccines ("How many vaccine doses did Australia deliver to Timor-Leste
+        # alone?" was answered by "US$407 million for regional vaccine access")
+        ("How many vaccine doses did Australia deliver?", "It gives US$407 million for regional vaccine access.", False),
+        ("How many vaccine doses did Australia deliver?", "It has $5 billion of vaccine funding.", False),
+        ("How many vaccine doses did Japan deliver?", "It gave 60 million vaccine doses worth $3 billion.", True),
         # an ordinal counts too (probe set 11: the "10 years" of another report answered instead)
         ("How many consecutive years had freedom been in retreat?", "It marked the 15th consecutive year of decline.", True),
     ],

@@ -787,9 +787,19 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     for i, w in enumerate(words):
         if set(tokenize(w)) & counted:
             named = True
-            if any(_COUNT.match(x.strip("*,;:()$€£")) for x in words[max(0, i - 3) : i]):
+            if any(_COUNT.match(words[j].strip("*,;:()$€£")) and not _money(words, j) for j in range(max(0, i - 3), i)):
                 return True
     return False if named else None
+
+
+_CURRENCY = re.compile(r"[$€£¥]|^(?:dollars?|euros?|pounds?|yen)\b", re.I)
+
+
+def _money(words: list[str], j: int) -> bool:
+    """The count at ``words[j]`` is a sum of money ("US$407 million for regional vaccine access" counts no vaccines,
+    "$77 million", "5 billion dollars"), not a number of things."""
+    near = words[max(0, j - 1) : j + 2]
+    return any(_CURRENCY.search(w) for w in near)
 
 
 # "the IPEF Catalytic Capital Fund", "the Americas Health Corps": two or more capitalised words (or acronyms) in a row
