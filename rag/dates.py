@@ -47,7 +47,8 @@ _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|agenda|vision|beyond)\s+$", re.I)
 # "welcomed since March 2022", "invested since 2002": a count told later, by a document of any time after
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end)\s+of)[\s-]+)?$", re.I)
-_TARGET_AFTER = re.compile(r"\s+(?:agenda|vision|goals?|targets?|plan|strategy)\b", re.I)
+# ... but "their 2023 vision statement" is a document of 2023, not a vision for it
+_TARGET_AFTER = re.compile(r"\s+(?:agenda|vision(?!\s+statement)|goals?|targets?|plan|strategy)\b", re.I)
 DAY_SLACK = timedelta(days=3)  # "the May 24 summit": its readout may be dated the day after
 
 

@@ -248,11 +248,21 @@ SOURCE = re.compile(r",?\s+according to\b.*$", re.I)
 _SOURCE_FIRST = re.compile(r"^\W*according to (.+?),", re.I)  # "According to the joint vision statement, what ...?"
 
 
+# ... or inside it, by a document's kind: "did the Quad leaders' 2023 vision statement say", "in their joint statement"
+_SOURCE_IN = re.compile(
+    r"\b(?:in|did|does|do)\s+((?:the|their|its|his|her)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:(?:joint |vision |leaders['’] )*statement|fact sheet|communiqu[eé]|declaration|readout|principles"
+    r"|vision(?! statement)|plan|charter|roadmap))\b",
+    re.I,
+)
+
+
 def source_named(question: str) -> str | None:
-    """The source a question names, at its end or its start: "the November 2022 fact sheet"."""
+    """The source a question names, at its end or its start ("according to the November 2022 fact sheet"), or
+    inside it by a document's kind ("in their 2023 vision statement")."""
     if m := SOURCE.search(question):
         return re.sub(r"^,?\s+according to\s+", "", m.group(0), flags=re.I).rstrip("?. ")
-    m = _SOURCE_FIRST.search(question)
+    m = _SOURCE_FIRST.search(question) or _SOURCE_IN.search(question)
     return m.group(1) if m else None
 
 

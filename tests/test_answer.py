@@ -1935,6 +1935,65 @@ def test_a_document_the_question_names_by_its_title_tells_it() -> None:
     assert _titled_as(q, [readout, la]) == set()
 
 
+def test_a_source_named_inside_the_question_or_quoted_is_the_document_so_titled() -> None:
+    """Probe 48: "Which three regional institutions did the Quad leaders' 2023 vision statement say ...?" and "How much
+    money did the Quad leaders commit in their 2023 vision statement ...?" took the joint statement's and a 2021 fact
+    sheet's sentences; "Who hosted the Quad leaders' meeting that issued the vision statement 'Enduring Partners for
+    the Indo-Pacific'?" took another Hiroshima document's. The source a question names by a document's kind inside
+    it, or three words or more of a title it quotes, pick that document."""
+    from rag.backends.extractive import _titled_as
+    from rag.qtype import source_named
+
+    def titled(doc: str, title: str, day: str = "2023-05-20") -> Passage:
+        return dataclasses.replace(passage(1, "Text.", doc=doc), title=title, date=day)
+
+    vision = titled("vision", "Quad Leaders’ Vision Statement – Enduring Partners for the Indo-Pacific")
+    joint = titled("joint", "Quad Leaders’ Joint Statement")
+    sheet = titled("sheet", "Fact Sheet: Quad Leaders’ Summit", "2021-09-24")
+    q = "Which institutions did the Quad leaders' 2023 vision statement say they respect?"
+    assert source_named(q) == "the Quad leaders' 2023 vision statement"
+    assert _titled_as(q, [joint, vision, sheet]) == {"vision"}
+    q = "How much money did the Quad leaders commit in their 2023 vision statement to infrastructure?"
+    assert _titled_as(q, [joint, vision, sheet]) == {"vision"}
+    assert _titled_as(q.replace("2023", "2021"), [joint, vision, sheet]) == set()  # no vision statement of 2021
+    q = "Who hosted the meeting that issued the vision statement 'Enduring Partners for the Indo-Pacific'?"
+    assert _titled_as(q, [joint, vision]) == {"vision"}
+    assert _titled_as("Who hosted the leaders' meeting in Hiroshima?", [joint, vision]) == set()
+    assert source_named("What did Biden say in his remarks?") is None  # no document's kind
+
+
+def test_a_dated_source_with_no_answer_of_its_time_is_refused(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 48's "How much money did the Quad leaders commit in their 2023 vision statement to the region's
+    infrastructure?" (unanswerable) was answered from a 2021 fact sheet: "Since 2015, Quad partners have provided
+    more than $48 billion ...". "2023 vision statement" read as a target ("2030 vision") set no time, and no source
+    was named: the vision statement of 2023 answers, or nothing does."""
+    vision = dataclasses.replace(
+        passage(
+            1,
+            "The Quad is committed to improving the region's connectivity through the development of resilient "
+            "infrastructure.",
+            doc="vision",
+        ),
+        title="Quad Leaders' Vision Statement",
+        date="2023-05-20",
+    )
+    sheet = dataclasses.replace(
+        passage(
+            2,
+            "Since 2015, Quad partners have provided more than $48 billion in official finance for infrastructure in "
+            "the region.",
+            doc="sheet",
+        ),
+        title="Fact Sheet: Quad Leaders' Summit",
+        date="2021-09-24",
+    )
+    q = "How much money did the Quad leaders commit in their 2023 vision statement to the region's infrastructure?"
+    assert select(embedder, q, [vision, sheet]) == []
+    assert select(embedder, q, [sheet]) == []  # no document of 2023 retrieved at all: still none of 2021
+    chosen = select(embedder, "How much money have Quad partners provided for infrastructure in the region?", [sheet])
+    assert chosen and "$48 billion" in chosen[0].text
+
+
 def test_a_short_name_is_answered_by_a_sentence_giving_one() -> None:
     """Probe 44's "What is the short name of the clean-power partnership Tokyo and Washington set up in April 2021
     ...?" was answered by a sentence of Biden's remarks on clean energy that names no partnership."""

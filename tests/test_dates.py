@@ -29,6 +29,8 @@ from rag.qtype import is_multi_part
         ("Which papers did Tokyo publish in early 2023?", [(date(2023, 1, 1), date(2023, 4, 30))]),
         ("What did the Sept. 2023 readout say?", [(date(2023, 9, 1), date(2023, 9, 30))]),
         ("What did Manila's 2021 address name?", [(date(2021, 1, 1), date(2021, 12, 31))]),
+        # probe 48: a year before "vision statement" dates the document, it sets no target ("2030 vision")
+        ("What did the Quad leaders' 2023 vision statement say?", [(date(2023, 1, 1), date(2023, 12, 31))]),
         ("What was agreed in Feb 2022 and in 2021?", [(date(2022, 2, 1), date(2022, 2, 28)), (date(2021, 1, 1), date(2021, 12, 31))]),
         # "since March 2022" sets no time: the count is told later (probe 26 took a March 2022 plan for it)
         ("How many had it welcomed since March 2022, said Biden in December 2022?", [(date(2022, 12, 1), date(2022, 12, 31))]),
@@ -43,6 +45,7 @@ def test_named_times_become_date_spans(question: str, spans: list[tuple[date, da
     [
         "Which leaders pledged net zero by 2050?",  # a target, not a time of writing
         "What does the 2030 Agenda say?",
+        "What is the 2030 vision of the partnership?",
         "Who hosted COP26 in 2021-22?",  # a range is not one year
         "How many doses did Kenya get?",
         "What did the $2021 fund pay?",

@@ -371,7 +371,17 @@ def _titled_in(question: str, passages: list[Passage]) -> set[str]:
         for r in runs
         if (t := _words(p.title))[: len(r)] == r and (len(r) == len(t) or len(r) >= 4)
     }
+    # ... or quotes three words or more of it: "the vision statement 'Enduring Partners for the Indo-Pacific'"
+    quoted = [w for m in _QUOTED.finditer(question) if len(w := _words(m.group(1))) >= 3]
+    titled |= {p.doc_id for p in passages for q in quoted if _contains(_words(p.title), q)}
     return titled if titled != {p.doc_id for p in passages} else set()
+
+
+_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“]([A-Z][^'’\"”]{6,}?)['’\"”](?=\W|$)")
+
+
+def _contains(words: list[str], run: list[str]) -> bool:
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _titled_as(question: str, passages: list[Passage]) -> set[str]:
