@@ -128,7 +128,11 @@ def prepare(
         date = find_date(stem, loaded.date, text)
     else:
         date = find_date(stem, text, loaded.date)
-    date = date or find_period(title, stem)
+    # ... and a date the text states outside the year its title or file name gives ("Session 76 (2021)") is of an
+    # earlier event ("on 15 August 2014 her life changed", the EU's 2021 General Debate statement): the year stands
+    period = find_period(title, stem)
+    if not date or (period and not date.startswith(period[:4]) and not find_date(stem)):
+        date = period
     version = doc_version(sha, settings)
     doc = DocRecord(doc_id=doc_id, title=title, date=date, source=Path(name).name, sha256=sha, text=text)
     spans = chunk_text(text, settings.chunk_tokens, settings.chunk_overlap, hard_max=settings.chunk_max_tokens)

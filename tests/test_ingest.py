@@ -171,9 +171,23 @@ def test_a_document_dated_only_by_its_year_is_found_by_year_filters(
         "UN General Assembly General Debate, Session 76 (2021): Statement by Philippines\n\n"
         "Injustice is the common thread that ties these issues together.\n"
     )
-    assert ingest([doc], settings, embedder=embedder).ok
+    # a full date in the text outside that year is an earlier event (the EU's 2021 statement was dated 2014-08-15)
+    eu = tmp_path / "ungd-EU-76-2021.txt"
+    eu.write_text(
+        "UN General Assembly General Debate, Session 76 (2021): Statement by European Union\n\n"
+        "Nadia Murad is Yazidi, and on 15 August 2014 her life changed: jihadists attacked her village.\n"
+    )
+    # ... but a date inside the year stands, and a text with no year in its title or name keeps its own date
+    inside_year = tmp_path / "ungd-FRA-76-2021.txt"
+    inside_year.write_text("UN General Debate, Session 76 (2021): France\n\nParis, 24 September 2021. We speak.\n")
+    plain = tmp_path / "op-ed.txt"
+    plain.write_text("An op-ed\n\nOn 15 August 2014 the village was attacked.\n")
+    assert ingest([doc, eu, inside_year, plain], settings, embedder=embedder).ok
     store = Store(settings)
     assert store.catalog.get("ungd-PHL-76-2021").date == "2021"
+    assert store.catalog.get("ungd-EU-76-2021").date == "2021"
+    assert store.catalog.get("ungd-FRA-76-2021").date == "2021-09-24"
+    assert store.catalog.get("op-ed").date == "2014-08-15"
     store.close()
     engine = Engine(settings, embedder=embedder)
     try:
@@ -183,7 +197,8 @@ def test_a_document_dated_only_by_its_year_is_found_by_year_filters(
         outside = engine.ask("What ties the issues together?", filters=Filters(date_from=date(2022, 1, 1)))
     finally:
         engine.close()
-    assert [p.doc_id for p in inside.passages] == ["ungd-PHL-76-2021"] and not inside.refused
+    assert inside.passages[0].doc_id == "ungd-PHL-76-2021" and not inside.refused
+    assert "op-ed" not in {p.doc_id for p in inside.passages}  # 2014, outside the year asked
     assert outside.passages == [] and outside.refused
 
 
