@@ -44,6 +44,8 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _PART_YEAR = re.compile(rf"\b{_PARTS}[\s-]+(?:of\s+)?{_YEAR}", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
+# "between 2013 and 2019", "from 2013 to 2019": the years a figure covers, as "2021-22" is, not a time of writing
+_YEAR_RANGE = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|agenda|vision|beyond)\s+$", re.I)
 # "welcomed since March 2022", "invested since 2002": a count told later, by a document of any time after
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end)\s+of)[\s-]+)?$", re.I)
@@ -155,6 +157,7 @@ def time_words(question: str, iso: str) -> str:
 def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
     spans: list[tuple[DateSpan, str]] = []
     taken: list[tuple[int, int]] = []  # character ranges already read, so "January 2021" is not also "2021"
+    taken += [m.span() for m in _YEAR_RANGE.finditer(question)]
     for m in _DAY_MONTH_YEAR.finditer(question):
         taken.append(m.span())
         if _SINCE.search(question[: m.start()]):

@@ -47,6 +47,8 @@ def test_named_times_become_date_spans(question: str, spans: list[tuple[date, da
         "What does the 2030 Agenda say?",
         "What is the 2030 vision of the partnership?",
         "Who hosted COP26 in 2021-22?",  # a range is not one year
+        "What did the EU provide between 2013 and 2019?",  # nor is one in words (probe 49 split the question in two)
+        "How much was given from 2013 to 2019?",
         "How many doses did Kenya get?",
         "What did the $2021 fund pay?",
         "How much has Washington put into its partners since 2002?",  # a starting point, not a time of writing
