@@ -785,7 +785,12 @@ def counted_words(question: str) -> frozenset[str]:
     m = _HOW_MANY.search(question)
     if not m:
         return frozenset()
-    return frozenset(t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and t not in _NOT_COUNTED and len(t) > 2)
+    counted = {t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and t not in _NOT_COUNTED and len(t) > 2}
+    return frozenset(counted | {_COUNTED_ALIKE[t] for t in counted if t in _COUNTED_ALIKE})
+
+
+# what documents count under another word: "How many nations had signed on ...?" is "over 100 country signatories"
+_COUNTED_ALIKE = {"nation": "countri", "countri": "nation"}
 
 
 def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
@@ -952,7 +957,7 @@ def missing_focus(question: str, passage_text: str, skip: frozenset[str] = froze
     if not stems:
         return None
     context = set(tokenize(passage_text))
-    if stems[0] in context:
+    if stems[0] in context or _COUNTED_ALIKE.get(stems[0]) in context:
         return None
     # "How many Indians ...?" counted as "more than 430 million people" in India's own statement
     # (a count only: "the name of the Kuwaiti foreign minister" is not told by Kuwait's name)
@@ -1085,6 +1090,11 @@ class ExtractiveBackend(Backend):
             # ... but a count "in 2022" may be told later ("In 2022, satellites detected more than 500 ...")
             counts = answer_type(part) in MUST_HOLD
             found = _of_the_time(found, request.passages, span or date_hints(part), recall=counts)
+            # "..., according to the 2021 U.S.-India joint statement, and ... according to the Hiroshima food security
+            # statement?": each part's source tells that part
+            source = source_named(part)  # a document's, not a person's ("according to Germany's Chancellor")
+            if (not source or _KINDS & set(_words(source))) and (titled := _titled_as(part, request.passages)):
+                found = [c for c in found if request.passages[c.passage - 1].doc_id in titled]
             if counts:
                 found = [c for c in found if c.typed]
             if _WHICH_PLACE.search(part):  # "..., and in which Fijian city was the meeting held?": a city answers
