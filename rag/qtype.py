@@ -50,7 +50,8 @@ TYPES: dict[str, re.Pattern[str]] = {
                            r"(hours?|minutes?|days?|weeks?|months?|years?|decades?)\b"
                            r"(?![- ](?:anniversar(?:y|ies)|old)\b)", re.I),
     "day": re.compile(rf"\b({_MONTHS})\.? \d{{1,2}}(st|nd|rd|th)?\b|\b\d{{1,2}}(st|nd|rd|th)? ({_MONTHS})\b|"
-                      rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b"),
+                      rf"\b(19|20)\d\d-\d\d-\d\d\b|\b({WEEKDAYS}|{_NOW})\b|"
+                      r"\b(?:[A-Z][\w.'’-]+ )+Day\b"),  # a named day: "World AIDS Day", "St. Patrick's Day"
     "frequency": re.compile(r"\b((bi|semi-?)?annual(ly)?|(half-)?yearly|biennial(ly)?|quarterly|(bi-?)?monthly|"
                             r"(bi-?)?weekly|fortnightly|daily|regular(ly)?|"
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"

@@ -50,7 +50,15 @@ def says_something(sentence: str) -> bool:
     (As interpreted.)" says nothing, whatever the question; nor does a name or a heading alone ("Joseph R. Biden,
     Jr.", a statement's signature, or "Combating Climate Change"), every word of it capitalised."""
     words = _ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()
-    return len(words) >= 4 and not all(w.lstrip("*_“\"‘'(")[:1].isupper() for w in words)
+    if len(words) < 4 or all(w.lstrip("*_“\"‘'(")[:1].isupper() for w in words):
+        return False
+    # ... nor does a dateline, a place and its country, the small words of their names aside ("Seoul, Republic of
+    # Korea"); a heading naming a thing stays, whatever its small words (a document's opening line is its title)
+    dateline = len(words) <= 6 and "," in sentence
+    return not (dateline and all(w.lstrip("*_“\"‘'(")[:1].isupper() or w in _NAME_WORDS for w in words))
+
+
+_NAME_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "to", "de", "du", "&"])
 
 
 def passage_rank(passage: int, n: int) -> float:

@@ -418,6 +418,11 @@ def test_a_sentence_opening_with_today_or_this_week_holds_a_time(embedder) -> No
     # a readout's "this morning" / "this evening" is its own date (probe 15: "When did Biden meet Shmyhal?")
     assert holds("date", "President Biden met with Prime Minister Shmyhal of Ukraine this morning.", "When?")
     assert holds("day", "President Biden met this evening with Secretary-General Guterres.", "On what day?")
+    # a named day is a day (probe 51: "Which day for an epidemic's victims fell on the French president's state
+    # visit ...?" was refused: "President Macron's visits — visit falls on the World AIDS Day" held no day)
+    assert holds("day", "President Macron's visit falls on the World AIDS Day.", "Which day fell on the visit?")
+    assert holds("day", "They met on St. Patrick's Day.", "On what day did they meet?")
+    assert not holds("day", "Day one of the visit went well.", "On what day did they meet?")
     assert holds("place", "In Jeddah, the leaders met.", "Where did they meet?")  # so does a place
     assert not holds("place", "Joint Readout of the Meeting Between President Biden and the Amir", "Where?")
     # a month is not a place: "invited Sunak to visit Washington in June" does not say where they met (probe 14)
@@ -614,6 +619,9 @@ def test_a_transcripts_speaker_label_and_stage_directions_are_not_an_answer(embe
     assert not says_something("Joseph R. Biden, Jr.")
     assert not says_something("**Combating Climate Change Together Now**")
     assert says_something("The United States and France")  # a word in lower case: not a name alone
+    # ... nor a dateline, a name's small words aside (probe 51 answered "which office ... in Seoul?" with it)
+    assert not says_something("Seoul, Republic of Korea")
+    assert says_something("U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement")
     remarks = passage(
         1, "PRESIDENT YOON: (As interpreted.)\n\nThe floor is yours, sir, and we thank you.", doc="remarks"
     )
