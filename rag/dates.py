@@ -43,6 +43,8 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}}){_DAY}\s+)?{_MONTH}\s+(?:(?P<d2>\d{{1,2}}){_DAY},?\s+)?{_YEAR}", re.I
 )
 _PART_YEAR = re.compile(rf"\b{_PARTS}[\s-]+(?:of\s+)?{_YEAR}", re.I)
+# "in June and August 2021": the first month is of the second's year
+_MONTH_AND = re.compile(rf"\b{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|or|&)\s+(?={_MONTH}\s+{_YEAR})", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
 # "between 2013 and 2019", "from 2013 to 2019": the years a figure covers, as "2021-22" is, not a time of writing
 _YEAR_RANGE = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b", re.I)
@@ -158,6 +160,9 @@ def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
     spans: list[tuple[DateSpan, str]] = []
     taken: list[tuple[int, int]] = []  # character ranges already read, so "January 2021" is not also "2021"
     taken += [m.span() for m in _YEAR_RANGE.finditer(question)]
+    for m in _MONTH_AND.finditer(question):
+        month = MONTHS[m["first"].lower()]
+        spans.append((_month_span(int(m["year"]), month, month), m.group(0)))
     for m in _DAY_MONTH_YEAR.finditer(question):
         taken.append(m.span())
         if _SINCE.search(question[: m.start()]):

@@ -877,6 +877,10 @@ def test_a_sentence_repeating_the_month_asked_does_not_beat_the_one_that_answers
         # "want to welcome": either word says it (probe 14); a light word does not ("decide to become part of": dev-046)
         ("Which country did Biden and Stoltenberg want to welcome to the Alliance?", "They underscored their desire to welcome Sweden.", None),
         ("Which arrangement did New Delhi decide to become part of?", "Boeing allows the country to become a hub.", "decid"),
+        # ... as does the act wanted done ("want U.S.-Japan cooperation extended": probe 52 refused "extending ... to
+        # new areas like the Build Back Better World (B3W) initiative")
+        ("Which initiative did Biden want U.S.-Japan cooperation extended to?", "He backed extending cooperation to B3W.", None),
+        ("Which initiative did Biden want U.S.-Japan cooperation extended to?", "He backed cooperation on B3W.", "want"),
         # a word said is told many ways ("stress" as "underscored"), and "Singapore's premier" is no act
         ("Which air watch did Biden and Trudeau stress for the continent's safety?", "They underscored NORAD.", None),
         ("Which maritime principle did Biden and Singapore's premier want to uphold?", "... upholding freedom of the seas.", None),

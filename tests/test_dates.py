@@ -29,6 +29,8 @@ from rag.qtype import is_multi_part
         ("Which papers did Tokyo publish in early 2023?", [(date(2023, 1, 1), date(2023, 4, 30))]),
         ("What did the Sept. 2023 readout say?", [(date(2023, 9, 1), date(2023, 9, 30))]),
         ("What did Manila's 2021 address name?", [(date(2021, 1, 1), date(2021, 12, 31))]),
+        # probe 52: "in June and August 2021" names two months of 2021 (June was read as no time)
+        ("What did Biden say in June and August 2021?", [(date(2021, 6, 1), date(2021, 6, 30)), (date(2021, 8, 1), date(2021, 8, 31))]),
         # probe 48: a year before "vision statement" dates the document, it sets no target ("2030 vision")
         ("What did the Quad leaders' 2023 vision statement say?", [(date(2023, 1, 1), date(2023, 12, 31))]),
         ("What was agreed in Feb 2022 and in 2021?", [(date(2022, 2, 1), date(2022, 2, 28)), (date(2021, 1, 1), date(2021, 12, 31))]),

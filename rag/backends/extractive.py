@@ -722,7 +722,8 @@ _WHICH_THING_DID = re.compile(
     # not a meeting, nor a word said, each told many ways ("stress" as "underscored", "tell" as "shared that")
     r"(?!(?:meet|see|speak|talk|visit|discuss|say|tell|call|mention|name|highlight|cite|raise|stress|emphasi[sz]e|"
     r"underscore|note|urge|ask|praise|commend|thank|express|affirm|reaffirm|and|or|the|to|of|in|at)\b)"
-    r"((?-i:[a-z]+))(?:\s+to\s+((?-i:[a-z]+)))?\b",  # "want to welcome": either word says it
+    # "want to welcome", "want U.S.-Japan cooperation extended": either word says it
+    r"((?-i:[a-z]+))(?:\s+to\s+((?-i:[a-z]+))|(?<=want)\s+(?:[\w.'’-]+\s+){1,4}?((?-i:[a-z]+ed)))?\b",
     re.I,
 )
 
