@@ -50,15 +50,19 @@ def says_something(sentence: str) -> bool:
     (As interpreted.)" says nothing, whatever the question; nor does a name or a heading alone ("Joseph R. Biden,
     Jr.", a statement's signature, or "Combating Climate Change"), every word of it capitalised."""
     words = _ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()
-    if len(words) < 4 or all(w.lstrip("*_“\"‘'(")[:1].isupper() for w in words):
+    if len(words) < 4 or all(_capitalised(w) for w in words):
         return False
     # ... nor does a dateline, a place and its country, the small words of their names aside ("Seoul, Republic of
     # Korea"); a heading naming a thing stays, whatever its small words (a document's opening line is its title)
     dateline = len(words) <= 6 and "," in sentence
-    return not (dateline and all(w.lstrip("*_“\"‘'(")[:1].isupper() or w in _NAME_WORDS for w in words))
+    return not (dateline and all(_capitalised(w) or w in _NAME_WORDS for w in words))
 
 
 _NAME_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "to", "de", "du", "&"])
+
+
+def _capitalised(word: str) -> bool:
+    return word.lstrip("*_“\"‘'(")[:1].isupper()
 
 
 def passage_rank(passage: int, n: int) -> float:
