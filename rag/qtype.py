@@ -252,8 +252,9 @@ _SOURCE_FIRST = re.compile(r"^\W*according to (.+?),", re.I)  # "According to th
 # ... or inside it, by a document's kind: "did the Quad leaders' 2023 vision statement say", "in their joint statement"
 _SOURCE_IN = re.compile(
     r"\b(?:in|did|does|do)\s+((?:the|their|its|his|her)\s+(?:[\w'’.-]+\s+){0,4}?"
-    r"(?:(?:joint |vision |leaders['’] )*statement|fact sheet|communiqu[eé]|declaration|readout|principles"
-    r"|vision(?! statement)|plan|charter|roadmap))\b",
+    # a kind in lower case: a capitalised one ("do the Quad Principles affirm") is a title's words, read by the backend
+    r"(?-i:(?:(?:joint |vision |leaders['’] )*statement|fact sheet|communiqu[eé]|declaration|readout|principles"
+    r"|vision(?! statement)|plan|charter|roadmap)))\b",
     re.I,
 )
 
