@@ -30,7 +30,8 @@ __all__ = [
     "year_overlaps",
 ]
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _YEAR = r"(?P<year>(?:19[5-9]|20[0-4])\d)(?![\d-])"
 _PART = {
     "early": (1, 4), "mid": (5, 8), "middle of": (5, 8), "late": (9, 12), "end of": (10, 12),
@@ -44,7 +45,7 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _PART_YEAR = re.compile(rf"\b{_PARTS}[\s-]+(?:of\s+)?{_YEAR}", re.I)
 # "in June and August 2021": the first month is of the second's year
-_MONTH_AND = re.compile(rf"\b{_MONTH.replace('?P<month>', '?P<first>')}\s+(?:and|or|&)\s+(?={_MONTH}\s+{_YEAR})", re.I)
+_MONTH_AND = re.compile(rf"\b(?P<first>{_MONTH_NAMES})\.?\s+(?:and|or|&)\s+(?={_MONTH}\s+{_YEAR})", re.I)
 _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
 # "between 2013 and 2019", "from 2013 to 2019": the years a figure covers, as "2021-22" is, not a time of writing
 _YEAR_RANGE = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b", re.I)
