@@ -222,7 +222,13 @@ _MONEY = re.compile(
 )
 _PERCENT_ASKED = re.compile(r"\b(?:what|which|how many) (?:percentage|percent)\b", re.I)
 _PERCENT = re.compile(rf"(?:\d[\d,.]*|\b(?:{NUM_WORDS}))\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.I)
-_HOW_MUCH = re.compile(r"\bhow much\b(?! (?:time|longer|later|earlier|sooner)\b)", re.I)
+# "How much longer...?", "How much shorter did the wait become?": a difference in time or size ("from 87 to 5
+# days"), not an amount
+COMPARATIVES = (
+    "longer later earlier sooner shorter faster quicker slower closer further farther higher lower bigger smaller "
+    "larger wider deeper"
+)
+_HOW_MUCH = re.compile(rf"\bhow much\b(?! (?:time|{'|'.join(COMPARATIVES.split())})\b)", re.I)
 WH = re.compile(r"\b(what|when|where|who|whom|which|how)\b", re.I)
 # "... when he met Maia Sandu in Warsaw?", "... where the plane came down": a clause, not a second question (one
 # asks at the start, after "and"/"or"/"but" or a comma, or before an auxiliary: "when did", "where will")

@@ -2174,3 +2174,59 @@ def test_a_named_source_dated_by_its_year_may_tell_a_month_of_that_year() -> Non
     # a year that does not hold the time is still another time
     old = dataclasses.replace(speech, date="2021")
     assert _of_the_time([pledged, met], [old, readout], spans, vague={"speech"}) == [met]
+
+
+@pytest.mark.integration
+def test_a_count_of_another_owners_thing_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 54's unanswerable "How many jobs will Samsung's semiconductor plant in Taylor, Texas create?" was
+    answered by the fact sheet's next items, Hanwha's "3,000 jobs" and SK Innovation's "11,000 jobs"; the Samsung item
+    gives only an investment."""
+    from rag.backends.extractive import owners
+
+    q = "How many jobs will Samsung's semiconductor plant in Taylor, Texas create?"
+    samsung = (
+        "Samsung Electronics semiconductor facility in Taylor, Texas, represents an investment of up to $25 billion."
+    )
+    hanwha = "Hanwha Q Cells is investing $2.5 billion on its solar factories in Dalton, Georgia, creating 3,000 jobs."
+    assert select(embedder, q, [passage(1, f"{samsung} - {hanwha}")]) == []
+    # the count of the plant itself, by name or pointing back to it right after, answers
+    it = "It will create 2,000 jobs."
+    chosen = select(embedder, q, [passage(1, f"{samsung} {it} - {hanwha}")])
+    assert chosen and "2,000" in chosen[0].text
+    assert owners(q) == ["Samsung"]
+    # not whose the occasion is, a country, nor a city standing for its government
+    assert owners("How long did Biden's October 2023 meeting with Herzog last?") == []
+    assert owners("How many lives has Washington's AIDS relief programme saved?") == []
+    assert owners("How many troops does Japan's army have?") == []
+
+
+@pytest.mark.integration
+def test_an_at_what_level_question_is_answered_by_a_level(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 54's "At what level will the U.S.-ROK Nuclear Consultative Group meet ...?" was answered by the sentence
+    launching the Group, not by the next, "The NCG will convene at the assistant secretary level."."""
+    from rag.backends.extractive import lacks_the_kind
+
+    q = "At what level will the U.S.-ROK Nuclear Consultative Group meet?"
+    launched = (
+        "Nuclear Consultative Group (NCG): The United States and the ROK launched an NCG to discuss how to plan for "
+        "nuclear contingencies and cooperate on the Alliance's approach to nuclear deterrence."
+    )
+    level = "The NCG will convene at the assistant secretary level."
+    chosen = select(embedder, q, [passage(1, f"{launched} {level}")])
+    assert chosen and chosen[0].text == level
+    assert select(embedder, q, [passage(1, launched)]) == []
+    # "To what level will the carbon price rise?" is answered by an amount
+    assert not lacks_the_kind("To what level will Canada's carbon price rise by 2030?", "It will reach $170 a tonne.")
+
+
+def test_how_much_shorter_asks_a_difference_not_an_amount() -> None:
+    """Probe 54's "How much shorter did the wait for Korean investors' E2 visas become ...?" was refused beside "...
+    a significant reduction in E2 investment visa wait times from 87 to 5 days": "how much" asked money, a share or
+    a large count, and "shorter" was taken for the thing counted, which the passage never says."""
+    from rag.backends.extractive import missing_focus
+
+    q = "How much shorter did the wait for E2 visas become after the embassy changed its procedures?"
+    reduced = "The embassy improved visa processing, reducing E2 visa wait times from 87 to 5 days."
+    assert holds("number", reduced, q)
+    assert missing_focus(q, reduced) is None
+    assert not holds("number", reduced, "How much did the embassy spend on visa processing?")

@@ -32,11 +32,13 @@ from rag.dates import (
 from rag.embedder import Embedder
 from rag.expand import CAPITALS, Expansion, expand
 from rag.qtype import (
+    COMPARATIVES,
     MARGINS,
     MUST_HOLD,
     PERSON_KINDS,
     PLACE_BEFORE,
     SOURCE,
+    TYPES,
     WEEKDAYS,
     YEAR,
     answer_type,
@@ -222,13 +224,13 @@ def names_no_place(question: str, sentence: str) -> bool:
     return True
 
 
-# "Which hotel", "what university": kinds of place whose names carry the kind ("the Imperial Hotel", "Purdue
-# University", "Akasaka Palace"), so a sentence that answers says the word
 def places_nothing(question: str, sentence: str) -> bool:
     """A "Where did / will ...?" question whose sentence names no place: refused, or the part left unanswered."""
     return bool(_WHERE_EVENT.search(question)) and names_no_place(question, sentence)
 
 
+# "Which hotel", "what university": kinds of place whose names carry the kind ("the Imperial Hotel", "Purdue
+# University", "Akasaka Palace"), so a sentence that answers says the word
 _NAMED_WITH_KIND = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|airport|universit(?:y|ies)|palace|museum|stadium|"
     r"hospital|cathedral|church)s?\b",
@@ -236,10 +238,16 @@ _NAMED_WITH_KIND = re.compile(
 )
 
 
+# "At what level will they meet?" is answered by a level ("at the ministerial level", "leader-level"); "To what level
+# will the carbon price rise?" by an amount
+_AT_LEVEL = re.compile(r"\bat (?:what|which) (level)s?\b", re.I)
+
+
 def lacks_the_kind(question: str, sentence: str) -> bool:
     """ "Which hotel in Dublin hosted Biden's meeting with Varadkar?" is not answered by "... met today with Leo
-    Varadkar ... in Dublin": the sentence names no hotel."""
-    m = _NAMED_WITH_KIND.search(question)
+    Varadkar ... in Dublin": the sentence names no hotel. "At what level will the Group meet?" is answered by "...
+    at the assistant secretary level", not by "The two launched the Group to discuss ..."."""
+    m = _NAMED_WITH_KIND.search(question) or _AT_LEVEL.search(question)
     return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
 
 
@@ -319,7 +327,10 @@ _FOCUS = re.compile(
     r"|\bwhat (?:is|was|were|are|will be) (served|eaten)\b",  # a menu, not who came to the dinner
     re.I,
 )
-_FOCUS_EXEMPT = frozenset(tokenize("money funding funds times percent exactly total additional new more"))
+# ... not "How much shorter did the wait become?", a difference ("a reduction ... from 87 to 5 days")
+_FOCUS_EXEMPT = frozenset(
+    tokenize(f"money funding funds times percent exactly total additional new more {COMPARATIVES}")
+)
 
 
 def _country_named(term: str, question: str, sentence: str) -> bool:
@@ -885,6 +896,61 @@ def name_never_typed(
     return None
 
 
+# "Samsung's semiconductor plant", "Hyundai Motor Group's ... plant": whose the thing asked about is
+_OWNER = re.compile(r"(?<=\S )((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)['’]s\b")
+# "Biden's October 2023 meeting with ...", "the EU's 2022 UN General Debate statement": whose the occasion or the
+# source is, which a sentence of it need not name
+_OCCASION_AFTER = re.compile(
+    rf"\s+(?:(?:{'|'.join(MONTHS)})\b|\d{{4}}\b|(?:\w+\s+){{0,2}}?(?:meeting|visit|call|summit|talks|address|"
+    r"statement|speech|remarks|trip|conversation|gathering)\b)",
+    re.I,
+)
+
+
+def owners(question: str) -> list[str]:
+    """The owners a question names of the thing it asks about, when they are neither a country, a city, a region nor
+    the maker of the occasion or source: "How many jobs will Samsung's semiconductor plant create?" -> ["Samsung"]."""
+    source = SOURCE.search(question)
+    text = question[: source.start()] if source else question
+    found = []
+    for m in _OWNER.finditer(text):
+        name = m.group(1)
+        if _OCCASION_AFTER.match(text, m.end()) or countries_in(name) or _NOT_A_CITY.search(name):
+            continue
+        if name in CAPITALS or name in CITIES:  # "Washington's AIDS relief programme": the government's
+            continue
+        found.append(name)
+    return found
+
+
+def owner_never_said(
+    question: str, typed: list[Scored], sentences: list[Scored], passages: list[Passage]
+) -> list[Scored]:
+    """The typed sentences that name each owner the question gives ("Samsung"), or point back to it right after a
+    sentence naming it, when some sentence names it and it is no person (a name after a title in the passages): "How
+    many jobs will Samsung's semiconductor plant create?" is not answered by "Hanwha Q Cells ... will create 3,000
+    jobs" beside "Samsung Electronics semiconductor manufacturing facility ... represents an investment of up to $25
+    billion"."""
+    for name in owners(question):
+        said = re.compile(rf"\b{re.escape(name)}\b")
+        naming = [c for c in sentences if said.search(c.text)]
+        titled = TYPES["person"].finditer(" ".join(p.text for p in passages))
+        if not naming or any(said.search(m.group(1)) for m in titled):
+            continue
+        after = {(c.passage, c.end) for c in naming}
+        typed = [
+            c
+            for c in typed
+            if said.search(c.text)
+            or (_OPENS_POINTING.match(c.text) and any((c.passage, c.start - k) in after for k in range(4)))
+        ]
+    return typed
+
+
+# "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
+_OPENS_POINTING = re.compile(r"\W*(?:it|its|this|that|these|those|they|their)\b", re.I)
+
+
 def _naming_documents(
     question: str, typed: list[Scored], sentences: list[Scored], doc_of: Callable[[Scored], str]
 ) -> list[Scored]:
@@ -1185,6 +1251,7 @@ class ExtractiveBackend(Backend):
                     threshold -= COUNTED_RELIEF
                     if name_never_typed(question, everything, ranked, doc_of, in_document=True):
                         return []  # ... but a count from another document counts another thing
+            ranked = owner_never_said(question, ranked, everything, request.passages)
         if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else,
             # as does one never naming the ordinal asked ("the second pandemic summit"; its first was 2021's)
             lacking = {
