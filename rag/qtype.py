@@ -56,7 +56,8 @@ TYPES: dict[str, re.Pattern[str]] = {
                             r"(bi-?)?weekly|fortnightly|daily|regular(ly)?|"
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
-    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}\b|\b({_NOW}|(?i:this (week|month|year)))\b"),
+    # ... a decade is a time too ("in the early 2040s", "the 1990's")
+    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}(?:['’]?s)?\b|\b({_NOW}|(?i:this (week|month|year)))\b"),
     # not a name with digits ("G20", "F-16", "COVID-19") nor a compound adjective ("a two-state solution")
     "number": re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?|"
                          rf"\b({NUM_WORDS}|million|billion|trillion|percent)\b(?!-[a-z])", re.I),

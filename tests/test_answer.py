@@ -2230,3 +2230,42 @@ def test_how_much_shorter_asks_a_difference_not_an_amount() -> None:
     assert holds("number", reduced, q)
     assert missing_focus(q, reduced) is None
     assert not holds("number", reduced, "How much did the embassy spend on visa processing?")
+
+
+def test_a_decade_is_a_time() -> None:
+    """Probe 55's "When does Australia plan to deliver its first Australian-built SSN-AUKUS ...?" was refused beside
+    "... to the Royal Australian Navy in the early 2040s": a decade held no date."""
+    q = "When does Australia plan to deliver its first Australian-built SSN-AUKUS?"
+    assert holds("date", "Australia plans to deliver the first one in the early 2040s.", q)
+    assert holds("date", "It began in the 1990's.", q)
+    assert not holds("date", "Australia plans to deliver the first one in due course.", q)
+
+
+@pytest.mark.integration
+def test_a_sum_another_country_pays_does_not_answer(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 55's unanswerable "How much will Australia pay for the three Virginia class submarines ...?" was
+    answered by the United States' own spending: "The United States also added $2.2 billion to its submarine
+    maintenance budget ..."."""
+    from rag.backends.extractive import payer_unnamed
+
+    q = "How much will Australia pay for the three Virginia class submarines it will buy from the United States?"
+    sale = "The United States intends to sell Australia three Virginia class submarines."
+    budget = "The United States also added $2.2 billion to its budget to improve Virginia class submarine maintenance."
+    assert select(embedder, q, [passage(1, f"{sale} {budget}")]) == []
+    paid = "Australia will pay $3 billion for the three Virginia class submarines."
+    chosen = select(embedder, q, [passage(1, f"{sale} {budget} {paid}")])
+    assert chosen and "$3 billion" in chosen[0].text
+    # a country's own statement says "we"; a question naming no country payer asks of anyone
+    assert not payer_unnamed("How much did Japan pledge?", "We pledged $300 million to the Fund.")
+    assert not payer_unnamed("How much will the partners pay?", budget)
+
+
+def test_what_has_already_happened_is_not_told_by_what_will() -> None:
+    """Probe 55's "To which three Pacific nations have American volunteers of the Peace Corps already come back?" was
+    answered by a 2022 fact sheet's "Peace Corps volunteers will soon return to Fiji, Tonga, Samoa, and Vanuatu"."""
+    from rag.backends.extractive import only_to_come
+
+    q = "To which three Pacific nations have American volunteers of the Peace Corps already come back?"
+    assert only_to_come(q, "Peace Corps volunteers will soon return to Fiji, Tonga, Samoa, and Vanuatu.")
+    assert not only_to_come(q, "Peace Corps volunteers have returned to Fiji, Tonga and Samoa, and will likely return.")
+    assert not only_to_come("To which nations will Peace Corps volunteers return?", "They will soon return to Fiji.")

@@ -752,6 +752,19 @@ def misses_when_done(question: str, sentence: str) -> bool:
     return bool(m) and not set(tokenize(m.group(1))) & set(tokenize(sentence))
 
 
+# "... have the Peace Corps volunteers already come back?": done by now
+_ALREADY = re.compile(r"\b(?:have|has)\s+(?:[\w'’.-]+\s+){0,8}?already\b", re.I)
+_TO_COME = re.compile(r"\b(?:will|shall|soon|plans?\s+to|intends?\s+to|expects?\s+to)\b", re.I)
+_DONE = re.compile(r"\b(?:have|has|had|already|now)\b", re.I)
+
+
+def only_to_come(question: str, sentence: str) -> bool:
+    """A "What has already happened?" question and a sentence telling only what will happen: "To which Pacific nations
+    have Peace Corps volunteers already come back?" is not answered by a 2022 "Peace Corps volunteers will soon return
+    to Fiji, Tonga, Samoa, and Vanuatu" but by "Peace Corps volunteers have returned to Fiji, Tonga and Samoa"."""
+    return bool(_ALREADY.search(question)) and bool(_TO_COME.search(sentence)) and not _DONE.search(sentence)
+
+
 def misses_the_act(question: str, sentence: str) -> str | None:
     """A "Who <did> ...?" (or "Which country <did>...?") question and a sentence that never says the act
     ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
@@ -945,6 +958,24 @@ def owner_never_said(
             or (_OPENS_POINTING.match(c.text) and any((c.passage, c.start - k) in after for k in range(4)))
         ]
     return typed
+
+
+# "How much will Australia pay for ...?", "How much did Japan pledge ...?": the country that pays
+_PAYER = re.compile(
+    r"\bhow much (?:\w+ )?(?:did|does|do|will|would|has|have|is|are|was|were)\s+(.+?)\s+(?:pay|spend|invest|pledge|"
+    r"contribute|give|provide|commit|offer|allocate|donate|lend|raise)\b",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")  # not "US", the country
+
+
+def payer_unnamed(question: str, sentence: str) -> bool:
+    """A "How much will <country> pay ...?" question and a sentence neither naming that country nor speaking in the
+    first person (its own statement): "How much will Australia pay for the three Virginia class submarines?" is not
+    answered by "The United States also added $2.2 billion to its submarine maintenance budget"."""
+    m = _PAYER.search(question)
+    payers = countries_in(m.group(1)) if m else set()
+    return bool(payers) and not payers & countries_in(sentence) and not _FIRST_PERSON.search(sentence)
 
 
 # "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
@@ -1252,6 +1283,7 @@ class ExtractiveBackend(Backend):
                     if name_never_typed(question, everything, ranked, doc_of, in_document=True):
                         return []  # ... but a count from another document counts another thing
             ranked = owner_never_said(question, ranked, everything, request.passages)
+            ranked = [c for c in ranked if not payer_unnamed(question, c.text)]
         if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else,
             # as does one never naming the ordinal asked ("the second pandemic summit"; its first was 2021's)
             lacking = {
@@ -1264,7 +1296,11 @@ class ExtractiveBackend(Backend):
             ranked = [c for c in ranked if request.passages[c.passage - 1].doc_id not in lacking]
         if not multi:
             ranked = [
-                c for c in ranked if not lacks_the_kind(question, c.text) and not misses_when_done(question, c.text)
+                c
+                for c in ranked
+                if not lacks_the_kind(question, c.text)
+                and not misses_when_done(question, c.text)
+                and not only_to_come(question, c.text)
             ]
             # "According to the joint vision statement, ...": the document so titled tells it, when one is retrieved
             if titled:
