@@ -57,7 +57,10 @@ TYPES: dict[str, re.Pattern[str]] = {
                             r"periodic(al)?(ally)?|every (\w+ )?(years?|months?|weeks?|days?)|each (year|month|week)|"
                             r"(once|twice|\w+ times) (a|per|each) (year|month|week))\b", re.I),
     # ... a decade is a time too ("in the early 2040s", "the 1990's")
-    "date": re.compile(rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}(?:['’]?s)?\b|\b({_NOW}|(?i:this (week|month|year)))\b"),
+    # ... and so is a time told from the day of writing ("early next year", "last month")
+    "date": re.compile(
+        rf"\b({_MONTHS})\b|\b(19|20)\d{{2}}(?:['’]?s)?\b|\b({_NOW}|(?i:(?:this|next|last) (week|month|year)))\b"
+    ),
     # not a name with digits ("G20", "F-16", "COVID-19") nor a compound adjective ("a two-state solution")
     "number": re.compile(rf"(?<![A-Za-z0-9])(?<![A-Za-z]-)\d(?:[\d,.]*\d)?|"
                          rf"\b({NUM_WORDS}|million|billion|trillion|percent)\b(?!-[a-z])", re.I),

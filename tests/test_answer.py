@@ -2269,3 +2269,39 @@ def test_what_has_already_happened_is_not_told_by_what_will() -> None:
     assert only_to_come(q, "Peace Corps volunteers will soon return to Fiji, Tonga, Samoa, and Vanuatu.")
     assert not only_to_come(q, "Peace Corps volunteers have returned to Fiji, Tonga and Samoa, and will likely return.")
     assert not only_to_come("To which nations will Peace Corps volunteers return?", "They will soon return to Fiji.")
+
+
+def test_a_time_told_from_the_day_of_writing_is_a_date() -> None:
+    """Probe 56's "When did Biden and Xi commit to a significant further increase in scheduled passenger flights
+    ...?" was refused beside "... committed to work towards a significant further increase in scheduled passenger
+    flights early next year": a time told from the day of writing held no date."""
+    q = "When did they commit to more scheduled passenger flights?"
+    assert holds("date", "They committed to more scheduled passenger flights early next year.", q)
+    assert holds("date", "The talks resumed last month.", q)
+    assert not holds("date", "They committed to more scheduled passenger flights.", q)
+
+
+def test_the_event_a_question_dates_its_own_by_need_not_be_in_the_document() -> None:
+    """Probe 56's "Where did Biden and Xi meet in November 2022, the year before their Woodside summit?" was refused:
+    the 2022 readout ("... in Bali, Indonesia") never says Woodside, the next year's venue, which the question names
+    only to date its own meeting."""
+    from rag.backends.extractive import told_in_passing
+
+    q = "Where did Biden and Xi meet in November 2022, the year before their Woodside summit?"
+    bali = "President Biden met on November 14 with President Xi Jinping of the PRC, in Bali, Indonesia."
+    assert missing_rare_term(q, bali, lambda t: 9.0 if t == "woodsid" else 1.0) == "woodsid"
+    assert missing_rare_term(q, bali, lambda t: 9.0 if t == "woodsid" else 1.0, told_in_passing(q)) is None
+    assert told_in_passing("Where did Biden and Xi meet in the Woodside summit?") == frozenset()
+
+
+def test_a_which_question_is_answered_by_an_example_of_its_kind() -> None:
+    """Probe 56's "Which synthetic drug did Biden and Xi name ...?" passed over "... including synthetic drugs like
+    fentanyl" for the next sentence: fentanyl, in lower case, was no name."""
+    from rag.backends.extractive import gives_an_example
+
+    q = "Which synthetic drug did Biden and Xi name when they welcomed resuming cooperation against drug trafficking?"
+    assert gives_an_example(
+        q, "They welcomed cooperation against trafficking, including synthetic drugs like fentanyl."
+    )
+    assert not gives_an_example(q, "Biden stressed the threat of illicit synthetic drugs to the United States.")
+    assert not gives_an_example(q, "They discussed drugs such as synthetic ones.")  # "synthetic" is the question's

@@ -312,6 +312,18 @@ def described(question: str) -> frozenset[str]:
     return frozenset(t for m in _DESCRIBED.finditer(question) for t in tokenize(m.group(1)))
 
 
+# ", the year before their Woodside summit", ", a month after the Hiroshima summit": a time told by another event
+_BY_ANOTHER_EVENT = re.compile(
+    r",\s+(?:the|an?|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:before|after)\s+([^,?]+)", re.I
+)
+
+
+def told_in_passing(question: str) -> frozenset[str]:
+    """The terms of another event a question dates its own by, which the document of its own need not hold:
+    {"woodsid", "summit"} for "Where did Biden and Xi meet in November 2022, the year before their Woodside summit?"."""
+    return frozenset(t for m in _BY_ANOTHER_EVENT.finditer(question) for t in tokenize(m.group(1)))
+
+
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
 _FOCUS = re.compile(
@@ -657,6 +669,21 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
     if numbers and any(m.group(0).lower() not in asked for m in _NUMBERED.finditer(sentence)):
         return False
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
+
+
+def gives_an_example(question: str, sentence: str) -> bool:
+    """A "Which <kind> ...?" question and a sentence naming one of the kind by example, in lower case: "Which synthetic
+    drug did Biden and Xi name ...?" and "... including synthetic drugs like fentanyl"."""
+    noun = named_noun(question)
+    if not noun:
+        return False
+    asked = set(re.findall(r"[\w-]+", question.lower()))
+    return any(
+        m.group(1).lower() not in asked
+        for m in re.finditer(
+            rf"\b{noun}s?,?\s+(?:like|such as|including|notably|especially)\s+([\w-]+)", sentence, re.I
+        )
+    )
 
 
 def names_something_new(question: str, sentence: str) -> bool:
@@ -1334,7 +1361,11 @@ class ExtractiveBackend(Backend):
             request.idf
             and best.dense < WEAK_DENSE
             and not (kind == "named" and best.typed)
-            and (rare := missing_rare_term(question, document, request.idf, skip | described(question)))
+            and (
+                rare := missing_rare_term(
+                    question, document, request.idf, skip | described(question) | told_in_passing(question)
+                )
+            )
             and not self.worded_otherwise(rare, question, document)
             and not _country_named(rare, question, best.text)
         ):
@@ -1356,7 +1387,12 @@ class ExtractiveBackend(Backend):
         # the next sentence of the same document, nearly as good, may say what the best one does not
         later = [c for c in ranked[1:] if doc_of(c) == p.doc_id and c.evidence >= threshold]
         later = [c for c in later if c.score >= best.score - WHO_GAP]
-        if not multi and kind == "named" and names_nothing_new(question, best.text, numbers=True):
+        if (
+            not multi
+            and kind == "named"
+            and names_nothing_new(question, best.text, numbers=True)
+            and not gives_an_example(question, best.text)
+        ):
             # "Which spyware company did the statement name?": a sentence naming nothing names none ("met ... to
             # discuss Afghanistan" before "... the threat from ISIS-K")
             best = next((c for c in later if not names_nothing_new(question, c.text, numbers=True)), None)
