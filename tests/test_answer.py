@@ -2305,3 +2305,42 @@ def test_a_which_question_is_answered_by_an_example_of_its_kind() -> None:
     )
     assert not gives_an_example(q, "Biden stressed the threat of illicit synthetic drugs to the United States.")
     assert not gives_an_example(q, "They discussed drugs such as synthetic ones.")  # "synthetic" is the question's
+
+
+@pytest.mark.integration
+def test_a_count_in_the_questions_own_word_answers(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 57's "How many U.S. troops had been injured in drone or rocket attacks in Iraq and Syria ...?" was
+    refused: the rewrite says "forces military personnel" for "troops", so "Twenty-four U.S. troops have been injured
+    ..." counted nothing asked, and a sentence counting military personnel of another kind went first."""
+    q = "How many U.S. troops had been injured in drone or rocket attacks in Iraq and Syria?"
+    injured = "Twenty-four U.S. troops have been injured during 10 drone or rocket attacks on bases in Iraq and Syria."
+    other = "The Pentagon has 2,500 military personnel and other forces in Iraq to counter attacks by ISIS."
+    chosen = select(embedder, q, [passage(1, f"{other} {injured}")])
+    assert chosen and chosen[0].text == injured
+
+
+@pytest.mark.integration
+def test_a_reporters_question_asserts_nothing(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 57's "Whom did a reporter say the House had elected as Speaker ...?" opened its answer with a reporter's
+    question ("... are you worried that a Speaker Johnson would again attempt to overturn the election?"); a question
+    tells only when the question asks what was asked."""
+    q = "Whom did the House elect as Speaker?"
+    asked = "Q Are you worried that a Speaker Johnson would again attempt to overturn the election?"
+    told = "PRESIDENT BIDEN: After 22 days, House Republicans just elected Mike Johnson of Louisiana as the Speaker."
+    chosen = select(embedder, q, [passage(1, f"{asked} {told}")])
+    assert chosen and [c.text for c in chosen] == [told]
+    assert select(embedder, "Who would attempt to overturn the election?", [passage(1, asked)]) == []
+    chosen = select(embedder, "What was Biden asked about a Speaker Johnson?", [passage(1, asked)])
+    assert chosen and chosen[0].text == asked  # asked what was asked, the question answers
+
+
+def test_a_which_question_is_answered_by_a_list_after_a_colon() -> None:
+    """Probe 57's "Which five critical minerals did Albanese say Australia has in abundance?" passed over "... these
+    critical minerals that will drive our economies throughout this century: lithium, cobalt, copper, vanadium, and
+    rare earths" (no capitalised name) for the sentence before it."""
+    from rag.backends.extractive import gives_an_example
+
+    q = "Which five critical minerals did Albanese say Australia has in abundance?"
+    listed = "Australia has these critical minerals that will drive our economies: lithium, cobalt, and copper."
+    assert gives_an_example(q, listed)
+    assert not gives_an_example(q, "We are building supply chains for critical minerals. They matter: all agree.")

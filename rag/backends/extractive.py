@@ -673,7 +673,8 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
 
 def gives_an_example(question: str, sentence: str) -> bool:
     """A "Which <kind> ...?" question and a sentence naming one of the kind by example, in lower case: "Which synthetic
-    drug did Biden and Xi name ...?" and "... including synthetic drugs like fentanyl"."""
+    drug did Biden and Xi name ...?" and "... including synthetic drugs like fentanyl", or listing them after a colon
+    ("... these critical minerals that will drive our economies: lithium, cobalt, ...")."""
     noun = named_noun(question)
     if not noun:
         return False
@@ -681,7 +682,9 @@ def gives_an_example(question: str, sentence: str) -> bool:
     return any(
         m.group(1).lower() not in asked
         for m in re.finditer(
-            rf"\b{noun}s?,?\s+(?:like|such as|including|notably|especially)\s+([\w-]+)", sentence, re.I
+            rf"\b{noun}s?\b(?:,?\s+(?:like|such as|including|notably|especially)\s+|[^.:;]{{0,80}}:\s*)([\w-]+)",
+            sentence,
+            re.I,
         )
     )
 
@@ -1147,6 +1150,11 @@ def _of_the_time(
     return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
 
 
+_ASKED = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|question(?:s|ed)?|answer(?:s|ed)?|repl(?:y|ies|ied)|respond(?:s|ed)?)\b", re.I
+)
+
+
 def _similar(a: str, b: str) -> bool:
     ta, tb = set(tokenize(a)), set(tokenize(b))
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
@@ -1258,7 +1266,9 @@ class ExtractiveBackend(Backend):
         doc_of = lambda c: request.passages[c.passage - 1].doc_id  # noqa: E731
         titled = _titled_as(request.question, request.passages)  # the source the question names, if retrieved
         if must_hold:
-            counted = counted_words(question)
+            # what the question counts in its own words as well as the rewrite's: "How many U.S. troops ...?" is
+            # rewritten "... forces military personnel ...", and the sentence says "Twenty-four U.S. troops"
+            counted = counted_words(question) | counted_words(request.question)
             if counted and _named_never_counted(ranked, counted):
                 return []  # "How many heat pumps...?": the passages name heat pumps but count only thermostats
             # "how long" / "how many" asked alone: a sentence without a duration or a number answers nothing
@@ -1346,6 +1356,11 @@ class ExtractiveBackend(Backend):
             # negotiating round in Busan later this year" (2023) does not say who hosts "the 2025 IPEF meeting"
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
             ranked = _of_the_time(ranked, request.passages, date_hints(question), strict=True)
+        if not _ASKED.search(request.question):
+            # a reporter's question asserts nothing: "... are you worried that a Speaker Johnson would ...?" does not
+            # say whom the House elected (unless the question asks what was asked or answered); nor does a sentence
+            # broken off ("PRESIDENT BIDEN: Did I agree on a Turkish —")
+            ranked = [c for c in ranked if not c.text.rstrip(" *_\"'”’").endswith(("?", "—", "–"))]
         if not multi and ranked:
             ranked = _own_words_first(question, ranked, request.passages)
         if not ranked or ranked[0].evidence < threshold:
