@@ -2258,6 +2258,10 @@ def test_a_sum_another_country_pays_does_not_answer(embedder) -> None:  # type: 
     # a country's own statement says "we"; a question naming no country payer asks of anyone
     assert not payer_unnamed("How much did Japan pledge?", "We pledged $300 million to the Fund.")
     assert not payer_unnamed("How much will the partners pay?", budget)
+    # probe 58: what several countries commit is told jointly, and a fact sheet's item has its subject in a heading
+    joint = "How much did the United States, Mexico and Canada commit to cut methane emissions?"
+    assert not payer_unnamed(joint, "Reducing methane emissions by at least 15% by 2030.")
+    assert not payer_unnamed("How much will Japan provide?", "Providing $50 million for vaccines in the region.")
 
 
 def test_what_has_already_happened_is_not_told_by_what_will() -> None:
@@ -2344,3 +2348,26 @@ def test_a_which_question_is_answered_by_a_list_after_a_colon() -> None:
     listed = "Australia has these critical minerals that will drive our economies: lithium, cobalt, and copper."
     assert gives_an_example(q, listed)
     assert not gives_an_example(q, "We are building supply chains for critical minerals. They matter: all agree.")
+
+
+def test_a_place_with_a_direction_before_it_is_a_place() -> None:
+    """Probe 58's "Where will the new center helping migrants reach legal pathways in person ... be?" was refused
+    beside "... announcing a partnership on a new center in southern Mexico": the place's name came after "southern"."""
+    from rag.backends.extractive import places_nothing
+
+    q = "Where will the new center helping migrants reach legal pathways be?"
+    assert not places_nothing(q, "They announced a partnership on a new center in southern Mexico.")
+    assert places_nothing(q, "They announced a partnership on a new center with private support.")
+
+
+def test_which_anniversary_is_answered_by_a_sentence_naming_one() -> None:
+    """Probe 58's "Which anniversary of the Fulbright Vietnam program did Biden and Nguyen Phu Trong mark ...?" was
+    answered by the statement's opening (where and when they met), not by "... the 31st anniversary of the Fulbright
+    Vietnam program"."""
+    from rag.backends.extractive import lacks_the_kind
+
+    q = "Which anniversary of the Fulbright Vietnam program did Biden and Nguyen Phu Trong mark in September 2023?"
+    assert lacks_the_kind(q, "On September 10, 2023, Nguyen Phu Trong and Biden met and held talks in Hanoi, Vietnam.")
+    assert not lacks_the_kind(
+        q, "The two Leaders offered congratulations on the 31st anniversary of the Fulbright program."
+    )

@@ -165,8 +165,11 @@ _WHERE_EVENT = re.compile(
 )
 _MARGINS = re.compile(MARGINS)
 # ... and "then-Vice President Biden visited Natori and Sendai" names the towns he was in
+# ... and "a new center in southern Mexico" places one
 _PLACE_WORDS = re.compile(
-    rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:(?:the|its|their|his|her|our)\s+)?([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
+    rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:(?:the|its|their|his|her|our)\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal)\s+)?"
+    r"([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
 )
 # larger than a city: the United States (no check counts it as a country), its states, continents and regions
 _NOT_A_CITY = re.compile(
@@ -230,10 +233,10 @@ def places_nothing(question: str, sentence: str) -> bool:
 
 
 # "Which hotel", "what university": kinds of place whose names carry the kind ("the Imperial Hotel", "Purdue
-# University", "Akasaka Palace"), so a sentence that answers says the word
+# University", "Akasaka Palace"), so a sentence that answers says the word; so does "the 31st anniversary"
 _NAMED_WITH_KIND = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(hotel|restaurant|airport|universit(?:y|ies)|palace|museum|stadium|"
-    r"hospital|cathedral|church)s?\b",
+    r"hospital|cathedral|church|anniversar(?:y|ies))s?\b",
     re.I,
 )
 
@@ -993,19 +996,25 @@ def owner_never_said(
 # "How much will Australia pay for ...?", "How much did Japan pledge ...?": the country that pays
 _PAYER = re.compile(
     r"\bhow much (?:\w+ )?(?:did|does|do|will|would|has|have|is|are|was|were)\s+(.+?)\s+(?:pay|spend|invest|pledge|"
-    r"contribute|give|provide|commit|offer|allocate|donate|lend|raise)\b",
+    r"contribute|give|provide|offer|allocate|donate|lend)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")  # not "US", the country
+# a fact sheet's item, its subject in the heading above: "Committing to reduce methane emissions ... by at least 15%"
+_GERUND_OPENS = re.compile(r"[\W_]*[A-Z][a-z]+ing\b")
 
 
 def payer_unnamed(question: str, sentence: str) -> bool:
     """A "How much will <country> pay ...?" question and a sentence neither naming that country nor speaking in the
-    first person (its own statement): "How much will Australia pay for the three Virginia class submarines?" is not
-    answered by "The United States also added $2.2 billion to its submarine maintenance budget"."""
+    first person (its own statement) nor opening with a fact sheet item's verb: "How much will Australia pay for the
+    three Virginia class submarines?" is not answered by "The United States also added $2.2 billion to its submarine
+    maintenance budget". One country only: what several give ("the United States, Mexico and Canada") is told
+    jointly."""
     m = _PAYER.search(question)
     payers = countries_in(m.group(1)) if m else set()
-    return bool(payers) and not payers & countries_in(sentence) and not _FIRST_PERSON.search(sentence)
+    if len(payers) != 1 or _GERUND_OPENS.match(sentence):
+        return False
+    return not payers & countries_in(sentence) and not _FIRST_PERSON.search(sentence)
 
 
 # "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
