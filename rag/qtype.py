@@ -182,7 +182,7 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         # "How many years will the agreement remain in force?" is not answered by "The two leaders committed ..."
         return _counts_unit(unit.group(1).lower(), text)
     if kind == "number" and _PERCENT_ASKED.search(question):  # "By what percentage...?" is not "seven straight years"
-        return any(m.group(0).lower() not in asked for m in _PERCENT.finditer(text))
+        return any(not _given(m.group(0).lower(), asked) for m in _PERCENT.finditer(text))
     if kind == "person":  # a name none of whose words the question gives
         words = set(re.findall(r"[\w'’-]+", asked))
         return any(words.isdisjoint(m.group(1).lower().split()) for m in TYPES[kind].finditer(text))
@@ -195,7 +195,12 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
         found = [f for f in found if not YEAR.fullmatch(f)]
         # nor does "Once registered, ..." (a clause's "once", not "met once")
         found = [f for f in found if f.lower() != "once"] if _ONCE_OPENS.search(text) else found
-    return any(f.lower() not in asked for f in found)
+    return any(not _given(f.lower(), asked) for f in found)
+
+
+def _given(found: str, asked: str) -> bool:
+    """The question says this thing itself, not inside another: "3" is not given by "by 2030", nor "2" by "in 2022"."""
+    return re.search(rf"(?<![\w$€£¥]){re.escape(found)}(?![\w]|[.,]\d)", asked) is not None
 
 
 _UNIT_ASKED = re.compile(r"\bhow many (years|months|weeks|days|hours|minutes)\b", re.I)

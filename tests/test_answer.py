@@ -2371,3 +2371,30 @@ def test_which_anniversary_is_answered_by_a_sentence_naming_one() -> None:
     assert not lacks_the_kind(
         q, "The two Leaders offered congratulations on the 31st anniversary of the Fulbright program."
     )
+
+
+def test_a_number_inside_a_year_of_the_question_is_not_given() -> None:
+    """Probe 59's "What share of GDP will the United Kingdom spend on defence by 2030 ...?" was refused beside "... will
+    spend 3 per cent of GDP on defence by 2030": "3" was found inside "2030", so the question seemed to give it (and
+    p48-003's "21 per cent below 2005 levels" inside "March 2021")."""
+    q = "What share of GDP will the United Kingdom spend on defence by 2030?"
+    assert holds("number", "The United Kingdom will spend 3 per cent of GDP on defence by 2030.", q)
+    assert not holds("number", "The United Kingdom will spend more on defence by 2030.", q)
+    q2 = "By what percentage were emissions below 2005 levels in the year to March 2021?"
+    assert holds("number", "Our emissions in the year to March 2021 were 21 per cent below 2005 levels.", q2)
+
+
+def test_an_acronym_or_owner_written_with_a_hyphen_is_the_same() -> None:
+    """Probe 59's "How large is the G7's Partnership for Global Infrastructure and Investment, according to the United
+    Kingdom's 2022 General Debate statement?" was refused: the statement writes "the G-7's $600 billion Partnership",
+    so the acronym and the owner "G7" seemed missing."""
+    from rag.backends.extractive import missing_acronym, owner_never_said
+    from rag.sentences import Scored
+
+    q = "How large is the G7's Partnership for Global Infrastructure and Investment?"
+    text = "Through the G-7's $600 billion Partnership for Global Infrastructure and Investment, we provide an alternative."
+    p = passage(1, text)
+    assert missing_acronym(q, [p], p.doc_id) is None
+    assert missing_acronym(q.replace("G7", "IPEF"), [p], p.doc_id) == "IPEF"
+    said = Scored(1, 0, len(text), text, 0.9, 0.8, 0.5, typed=True)
+    assert owner_never_said(q, [said], [said], [p]) == [said]

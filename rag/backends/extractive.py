@@ -489,7 +489,12 @@ def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str 
     if not asked:
         return None  # most questions: the document's text is not read
     text = _document_text(passages, doc_id)
-    return next((a for a in asked if not re.search(rf"\b{a}", text, re.I) and not spelled_out(a, text)), None)
+    return next((a for a in asked if not re.search(rf"\b{_joined(a)}", text, re.I) and not spelled_out(a, text)), None)
+
+
+def _joined(name: str) -> str:
+    """A pattern for the name however its letters are joined: "G7" as "G-7", "USA" as "U.S.A"."""
+    return r"[-.]?".join(re.escape(ch) for ch in name)
 
 
 _LINK = r"\s+(?:(?:of|for|and|on|the|&)\s+)*"  # the small words an acronym skips: "Organisation for Economic..."
@@ -978,7 +983,7 @@ def owner_never_said(
     jobs" beside "Samsung Electronics semiconductor manufacturing facility ... represents an investment of up to $25
     billion"."""
     for name in owners(question):
-        said = re.compile(rf"\b{re.escape(name)}\b")
+        said = re.compile(rf"\b{_joined(name)}\b")
         naming = [c for c in sentences if said.search(c.text)]
         titled = TYPES["person"].finditer(" ".join(p.text for p in passages))
         if not naming or any(said.search(m.group(1)) for m in titled):
