@@ -2398,3 +2398,14 @@ def test_an_acronym_or_owner_written_with_a_hyphen_is_the_same() -> None:
     assert missing_acronym(q.replace("G7", "IPEF"), [p], p.doc_id) == "IPEF"
     said = Scored(1, 0, len(text), text, 0.9, 0.8, 0.5, typed=True)
     assert owner_never_said(q, [said], [said], [p]) == [said]
+
+
+def test_a_which_question_is_answered_by_an_ordinal_of_its_kind() -> None:
+    """Probe 60's "Which week was the Yemen truce entering when Biden met Mohamed bin Zayed in July 2022?" was refused
+    beside "... a truce in Yemen, now entering its fifteenth week": a lower-case ordinal named nothing new."""
+    from rag.backends.extractive import gives_an_example
+
+    q = "Which week was the Yemen truce entering when Biden met Mohamed bin Zayed in July 2022?"
+    assert gives_an_example(q, "They will keep the truce in Yemen, now entering its fifteenth week.")
+    assert gives_an_example(q, "The truce that is now in its 15th week.")
+    assert not gives_an_example(q, "The truce in Yemen will last another week.")

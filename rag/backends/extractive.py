@@ -679,18 +679,27 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
     return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
 
 
+# "fifteenth", "15th", "twenty-first"
+_ORDINAL_WORD = (
+    r"\d+(?:st|nd|rd|th)|first|second|third|fifth|eighth|ninth|twelfth|(?:\w+-)?(?:fir|seco|thi|four|fif|six|seven|"
+    r"eigh|nin)(?:st|nd|rd|th)|\w+(?:teenth|tieth)|fourth|sixth|seventh|tenth|eleventh"
+)
+
+
 def gives_an_example(question: str, sentence: str) -> bool:
     """A "Which <kind> ...?" question and a sentence naming one of the kind by example, in lower case: "Which synthetic
     drug did Biden and Xi name ...?" and "... including synthetic drugs like fentanyl", or listing them after a colon
-    ("... these critical minerals that will drive our economies: lithium, cobalt, ...")."""
+    ("... these critical minerals that will drive our economies: lithium, cobalt, ..."), or by its ordinal ("Which
+    week was the truce entering?": "... now entering its fifteenth week")."""
     noun = named_noun(question)
     if not noun:
         return False
     asked = set(re.findall(r"[\w-]+", question.lower()))
     return any(
-        m.group(1).lower() not in asked
+        (m.group(1) or m.group(2)).lower() not in asked
         for m in re.finditer(
-            rf"\b{noun}s?\b(?:,?\s+(?:like|such as|including|notably|especially)\s+|[^.:;]{{0,80}}:\s*)([\w-]+)",
+            rf"\b{noun}s?\b(?:,?\s+(?:like|such as|including|notably|especially)\s+|[^.:;]{{0,80}}:\s*)([\w-]+)"
+            rf"|\b({_ORDINAL_WORD})\s+{noun}\b",
             sentence,
             re.I,
         )
