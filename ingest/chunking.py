@@ -49,6 +49,7 @@ _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "no", "vs", "etc", "e.g", "i.e", "gen", "gov", "sen",
     "rep", "lt", "col", "capt", "sgt", "hon", "amb", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "art", "para", "fig", "op", "approx",
+    "adm", "maj", "cdr", "cmdr", "brig", "mt",
 }  # fmt: skip
 # ... or a list run into one line ("...three tracks; - Leaders committed to ...; and - Costa Rica offered to ..."):
 # each item is a sentence, so an answer cites the item, not the whole list

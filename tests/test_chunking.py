@@ -97,6 +97,17 @@ def test_abbreviations_do_not_end_sentences() -> None:
     assert got[1] == "Mr. Biden agreed."
 
 
+def test_a_military_rank_does_not_end_a_sentence() -> None:
+    """Probe 61: "... convened a meeting in Honolulu with U.S. Navy Adm. John C. Aquilino, Commander, ..." was cut
+    after "Adm.", so "Which U.S. admiral took part ...?" met a sentence without a name and one without the meeting."""
+    text = "They met in Honolulu with U.S. Navy Adm. John C. Aquilino and Maj. Gen. Smith. Officials then left."
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "They met in Honolulu with U.S. Navy Adm. John C. Aquilino and Maj. Gen. Smith.",
+        "Officials then left.",
+    ]
+
+
 def test_a_list_run_into_one_line_is_one_sentence_per_item() -> None:
     """The Americas Partnership fact sheet runs its list into one line: "...; - Leaders committed to ...; and -
     Costa Rica offered to host ...". One sentence of 600 characters was the answer to "Which country offered to
