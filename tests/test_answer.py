@@ -2409,3 +2409,25 @@ def test_a_which_question_is_answered_by_an_ordinal_of_its_kind() -> None:
     assert gives_an_example(q, "They will keep the truce in Yemen, now entering its fifteenth week.")
     assert gives_an_example(q, "The truce that is now in its 15th week.")
     assert not gives_an_example(q, "The truce in Yemen will last another week.")
+
+
+def test_a_count_joined_to_its_unit_counts_it() -> None:
+    """Probe 61's "How many days did the U.S.-Africa Leaders Summit last ...?" was refused beside "... for a
+    three-day summit": "three-day" names days, and the count before it was looked for only in the words before (and
+    p31-013's "the 77-year record of non-use of nuclear weapons")."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    counted = counted_words("How many days did the summit last?")
+    assert count_attached("The President invited them to Washington for a three-day summit.", counted) is True
+    assert count_attached("The summit lasted days.", counted) is False
+    assert count_attached("It was a $5-day pass.", counted) is not True  # money counts no days
+
+
+def test_a_shortened_title_says_the_word() -> None:
+    """Probe 61's "Which U.S. admiral took part in the April 2022 Honolulu meeting ...?" was refused: the statement
+    says "U.S. Navy Adm. John C. Aquilino", so "admiral" seemed the one rare word the document lacks."""
+    q = "Which U.S. admiral took part in the Honolulu meeting on the Pacific Islands?"
+    text = "Officials convened a meeting in Honolulu with U.S. Navy Adm. John C. Aquilino on the Pacific Islands."
+    rare = {"admir": 9.0}
+    assert missing_rare_term(q, text, lambda t: rare.get(t, 1.0)) is None
+    assert missing_rare_term(q, text.replace("Adm. ", ""), lambda t: rare.get(t, 1.0)) == "admir"

@@ -121,6 +121,15 @@ def shares_only_units(question: str, sentence: str) -> bool:
     return bool(shared) and shared <= _UNITS
 
 
+# a title shortened before a name ("U.S. Navy Adm. John C. Aquilino"): the passage says the word in full
+_TITLE_SHORT = {
+    "Adm": "admiral", "Gen": "general", "Gov": "governor", "Sen": "senator", "Rep": "representative",
+    "Amb": "ambassador", "Lt": "lieutenant", "Col": "colonel", "Maj": "major", "Capt": "captain", "Sgt": "sergeant",
+    "Cdr": "commander", "Cmdr": "commander", "Brig": "brigadier",
+}  # fmt: skip
+_TITLE_SHORTENED = re.compile(rf"\b({'|'.join(_TITLE_SHORT)})\.\s+[A-Z]")
+
+
 def missing_rare_term(
     question: str, passage_text: str, idf: Callable[[str], float], skip: frozenset[str] = frozenset()
 ) -> str | None:
@@ -129,6 +138,7 @@ def missing_rare_term(
     Two or more missing rare words mark a question worded unlike the documents (a paraphrase: "heir apparent",
     "patch up" for "Crown Prince", "restore ties"), which this rule cannot judge. ``skip``: words a rewrite put in."""
     context = set(tokenize(passage_text))
+    context |= {t for m in _TITLE_SHORTENED.finditer(passage_text) for t in tokenize(_TITLE_SHORT[m.group(1)])}
     missing = {
         t
         for t in tokenize(question)
@@ -874,6 +884,9 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     for i, w in enumerate(words):
         if set(tokenize(w)) & counted:
             named = True
+            head, dash, _ = w.partition("-")
+            if dash and _COUNT.match(head) and not _money(words, i):  # "a three-day summit", "a 90-day review"
+                return True
             if any(_COUNT.match(words[j].strip("*,;:()$€£")) and not _money(words, j) for j in range(max(0, i - 3), i)):
                 return True
     return False if named else None
