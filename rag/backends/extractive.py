@@ -691,8 +691,8 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
 
 # "fifteenth", "15th", "twenty-first"
 _ORDINAL_WORD = (
-    r"\d+(?:st|nd|rd|th)|first|second|third|fifth|eighth|ninth|twelfth|(?:\w+-)?(?:fir|seco|thi|four|fif|six|seven|"
-    r"eigh|nin)(?:st|nd|rd|th)|\w+(?:teenth|tieth)|fourth|sixth|seventh|tenth|eleventh"
+    r"\d+(?:st|nd|rd|th)|(?:\w+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|"
+    r"twelfth|\w+(?:teenth|tieth)"
 )
 
 
@@ -1007,8 +1007,8 @@ def owner_never_said(
     for name in owners(question):
         said = re.compile(rf"\b{_joined(name)}\b")
         naming = [c for c in sentences if said.search(c.text)]
-        titled = TYPES["person"].finditer(" ".join(p.text for p in passages))
-        if not naming or any(said.search(m.group(1)) for m in titled):
+        people = TYPES["person"].finditer(" ".join(p.text for p in passages))  # names after a title
+        if not naming or any(said.search(m.group(1)) for m in people):
             continue
         after = {(c.passage, c.end) for c in naming}
         typed = [
