@@ -957,11 +957,7 @@ def name_never_typed(
             says(c, name)
             or (
                 doc_of(c) in {doc_of(n) for n in naming}
-                and (
-                    in_document
-                    or back.search(c.text)
-                    or (_POINTS_BACK.search(c.text) and any((c.passage, c.start - k) in after for k in range(4)))
-                )
+                and (in_document or back.search(c.text) or (_POINTS_BACK.search(c.text) and _right_after(c, after)))
             )
             for c in typed
         ):
@@ -1011,12 +1007,7 @@ def owner_never_said(
         if not naming or any(said.search(m.group(1)) for m in people):
             continue
         after = {(c.passage, c.end) for c in naming}
-        typed = [
-            c
-            for c in typed
-            if said.search(c.text)
-            or (_OPENS_POINTING.match(c.text) and any((c.passage, c.start - k) in after for k in range(4)))
-        ]
+        typed = [c for c in typed if said.search(c.text) or (_OPENS_POINTING.match(c.text) and _right_after(c, after))]
     return typed
 
 
@@ -1046,6 +1037,12 @@ def payer_unnamed(question: str, sentence: str) -> bool:
 
 # "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
 _OPENS_POINTING = re.compile(r"\W*(?:it|its|this|that|these|those|they|their)\b", re.I)
+
+
+def _right_after(c: Scored, ends: set[tuple[int, int]]) -> bool:
+    """The sentence starts within a few characters (a space, a list's " - ") of where one of ``ends`` (passage, end)
+    ends: the next sentence of the same passage."""
+    return any((c.passage, c.start - k) in ends for k in range(4))
 
 
 def _naming_documents(
