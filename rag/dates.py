@@ -217,10 +217,26 @@ def days_outside(question: str, sentence: str) -> bool:
     return all(m not in months for m, _ in named)
 
 
-def names_a_time_in(sentence: str, spans: tuple[DateSpan, ...]) -> bool:
+def names_a_time_in(sentence: str, spans: tuple[DateSpan, ...], iso: str = "") -> bool:
     """The sentence itself names a time inside one of the spans ("two-way trade ... totaling $863.4 billion in
-    2022", in a 2023 readout, for a question about 2022): it tells of that time, whatever its document's date."""
-    return any(q.start <= s.start and s.end <= q.end for s in date_hints(sentence) for q in spans)
+    2022", in a 2023 readout, for a question about 2022): it tells of that time, whatever its document's date. A day
+    without its year ("will visit ... from May 20-May 24") is of the year of its document (dated ``iso``), or the
+    next when it falls before that date."""
+    if any(q.start <= s.start and s.end <= q.end for s in date_hints(sentence) for q in spans):
+        return True
+    written = _iso_date(iso)
+    if written is None:
+        return False
+    days = [_on(written.year, m, d) for m, d in _days(sentence)]
+    days = [d if d >= written else _on(d.year + 1, d.month, d.day) for d in days]
+    return any(q.start <= d <= q.end for d in days for q in spans)
+
+
+def _iso_date(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
 
 
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?![-–/]\d)")

@@ -43,6 +43,13 @@ _NOW = r"(?i:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening)
 PERSON_KINDS = (
     r"leaders?|presidents?|prime ministers?|ministers?|officials?|persons?|people|heads? of (?:state|government)"
 )
+# people the documents name ("the name of the journalist"), beyond the leaders and officials above
+NAMED_PEOPLE = (
+    r"journalists?|reporters?|activists?|officers?|soldiers?|victims?|prisoners?|hostages?|detainees?|dissidents?|"
+    r"ambassadors?|envoys?|advis[eo]rs?|spokes(?:person|man|woman)|interpreters?|authors?|chairs?|chairm[ae]n|"
+    r"commanders?|generals?|admirals?|secretar(?:y|ies)|directors?|chiefs?|governors?|mayors?|chancellors?|"
+    r"premiers?|kings?|queens?|princes?|princess|emperors?|monarchs?|candidates?|winners?|founders?"
+)
 _MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 TYPES: dict[str, re.Pattern[str]] = {
     # not an age or a date's mark: "the one year anniversary of Russia's aggression", "a 20-year-old"
@@ -95,7 +102,8 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         "number",
     ),
     (re.compile(r"\bhow (?:often|frequently|regularly)\b|\bat what (?:interval|frequency)\b", re.I), "frequency"),
-    (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:date|day)\b|\bexact date\b", re.I), "day"),
+    # "on which days?" as well as "on which day?"
+    (re.compile(r"\b(?:what|which) (?:exact |precise |specific )?(?:dates?|days?)\b|\bexact date\b", re.I), "day"),
     # "When did...", "..., and when was that?", not the relative "...did Biden mourn when he sat down with..."; not
     # "What year-old blueprint..."
     (
@@ -110,7 +118,9 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # not "With whom would Helsinki consult?": other Nordic countries as often as people
             r"\bwho\b|(?<!\bwith )\bwhom\b|\bwhose\b|"
-            rf"\bwhich (?:[A-Z][\w-]* )?(?:{PERSON_KINDS})\b",
+            rf"\bwhich (?:[A-Z][\w-]* )?(?:{PERSON_KINDS})\b|"
+            # "What was the name of the journalist arrested ...?": someone's name
+            rf"\bnames? of (?:the|a|an|this|that) (?:[\w-]+ ){{0,2}}?(?:{PERSON_KINDS}|{NAMED_PEOPLE})\b",
             re.I,
         ),
         "person",

@@ -2431,3 +2431,134 @@ def test_a_shortened_title_says_the_word() -> None:
     rare = {"admir": 9.0}
     assert missing_rare_term(q, text, lambda t: rare.get(t, 1.0)) is None
     assert missing_rare_term(q, text.replace("Adm. ", ""), lambda t: rare.get(t, 1.0)) == "admir"
+
+
+def test_a_number_grown_by_a_count_counts_it() -> None:
+    """Probe 62's "By how many nations will America widen its intensive health security partnerships this year ...?"
+    was refused beside "... will expand the number of global health security intensive support partner countries by
+    eight this year": the count came after what is counted."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    counted = counted_words("By how many nations will America widen its health security partnerships this year?")
+    grown = "The U.S. government will expand the number of intensive support partner countries by eight this year."
+    assert count_attached(grown, counted) is True
+    assert count_attached(grown.replace("by eight this year", "by 2030"), counted) is False  # a year is no count
+    assert count_attached(grown.replace("the number of ", ""), counted) is False  # "countries by eight" alone
+
+
+def test_someones_own_thing_tells_who_made_it() -> None:
+    """Probe 62's "Who wrote the paper on G7 leadership for ... recovery commissioned by the UK G7 Presidency?" was
+    refused beside "We thank Lord Nick Stern for his paper on ...": "wrote" was never said."""
+    q = "Who wrote the paper on G7 leadership for a sustainable recovery commissioned by the UK G7 Presidency?"
+    thanks = "We thank Lord Nick Stern for his paper on G7 leadership for sustainable recovery, as commissioned."
+    assert misses_the_act(q, thanks) is None
+    assert misses_the_act(q, "We thank Lord Nick Stern for the paper on G7 leadership.") == "wrote"
+    assert misses_the_act(q, "Lord Stern's paper on G7 leadership was commissioned by the UK.") is None
+
+
+@pytest.mark.integration
+def test_the_name_of_someone_is_a_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 62's unanswerable "What was the name of the journalist arrested after the forced landing of flight
+    FR4978?" was answered by the communique's "... the forced landing of flight FR4978 and the arrest of an independent
+    journalist and his partner", which names no one."""
+    q = "What was the name of the journalist arrested after the forced landing of flight FR4978?"
+    assert answer_type(q) == "person"
+    belarus = (
+        "We are deeply concerned by the Belarusian authorities' attacks on human rights, as exemplified by the forced "
+        "landing of flight FR4978 and the arrest of an independent journalist and his partner."
+    )
+    assert select(embedder, q, [passage(1, belarus)]) == []
+    named = belarus.replace("an independent journalist", "the independent journalist Roman Protasevich")
+    chosen = select(embedder, q, [passage(1, named)])
+    assert chosen and "Protasevich" in chosen[0].text
+
+
+def test_a_count_given_to_a_country_names_it() -> None:
+    """Probe 62's unanswerable "How many pediatric vaccine doses did the United States donate to Indonesia?" was
+    answered by "... to now include boosters and pediatric doses, as part of our 1 billion Pfizer dose donation
+    commitment", which names no Indonesia (the fact sheet does: a co-host of the summit)."""
+    from rag.backends.extractive import recipient_unnamed
+
+    q = "How many pediatric vaccine doses did the United States donate to Indonesia?"
+    pfizer = "Donations now include boosters and pediatric doses, as part of our 1 billion Pfizer dose commitment."
+    assert recipient_unnamed(q, pfizer, "U.S. Fact Sheet: The 2nd Global COVID-19 Summit")
+    assert not recipient_unnamed(q, "We have delivered 2 million pediatric doses to Indonesia.", "Fact Sheet")
+    assert not recipient_unnamed(q, "We have delivered 2 million pediatric doses.", "Fact Sheet: U.S.-Indonesia")
+    assert not recipient_unnamed("How many doses did the United States donate?", pfizer, "Fact Sheet")
+
+
+def test_the_place_naming_the_occasion_does_not_say_where() -> None:
+    """Probe 62's "Where did the G7 leaders meet for the Carbis Bay summit, and on which days?" was answered by a
+    press call's "last year at Carbis Bay, what we heard from President Biden ...": the summit's own name (and a
+    President) placed it; the communique's "met in Cornwall on 11-13 June 2021" says both where and when."""
+    from rag.backends.extractive import places_nothing, with_subject
+
+    q = "Where did the G7 leaders meet for the Carbis Bay summit"
+    call = "I think last year at Carbis Bay, what we heard from President Biden was a declaration of intent."
+    assert places_nothing(q, call)
+    assert not places_nothing("Where did the G7 leaders meet in June 2021?", call)  # Carbis Bay answers this one
+    assert places_nothing("Where did the G7 leaders meet in June 2021?", "We heard from President Biden today.")
+    assert not places_nothing(q, "We, the leaders of the Group of Seven, met in Cornwall on 11-13 June 2021.")
+    # "on which days?" asks a date, of the first part's subject
+    assert answer_type("on which days?") == "day"
+    assert with_subject([q, "and on which days?"])[1] == "and on which days? (G7 Carbis Bay)"
+    assert with_subject([q, "and what was agreed on trade?"])[1] == "and what was agreed on trade?"
+
+
+@pytest.mark.integration
+def test_a_sentence_answering_two_parts_answers_both(embedder) -> None:  # type: ignore[no-untyped-def]
+    """... and the part "on which days?" took "We endorse the historic commitment made by the G7 on 5 June" after
+    the sentence that already told both. The eight passages the question retrieved from the whole corpus (a fixture:
+    the margin between the two sentences is what is tested)."""
+    import json
+    from pathlib import Path
+
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    fixture = json.loads((Path(__file__).parent / "fixtures" / "retrieved_p62_011.json").read_text(encoding="utf-8"))
+    passages = [Passage(**p) for p in fixture["passages"]]
+    chosen = ExtractiveBackend(Settings(), embedder).select(GenerationRequest(fixture["question"], passages))
+    assert [c.text for c in chosen] == [
+        "We, the leaders of the Group of Seven, met in Cornwall on 11-13 June 2021 determined to beat COVID-19 and "
+        "build back better."
+    ]
+
+
+@pytest.mark.integration
+def test_a_sources_date_is_not_the_days(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 41's "On what dates was the Hiroshima G7 Leaders' Summit, according to the April 2023 travel statement?"
+    was refused once "what dates" asked a day (probe 62's "on which days?"): "on May 19-21" fell outside April 2023,
+    the statement's own month."""
+    q = "On what dates was the Hiroshima G7 Leaders' Summit, according to the April 2023 travel statement?"
+    assert answer_type(q) == "day"
+    travel = dataclasses.replace(
+        passage(
+            1, "President Joseph R. Biden, Jr. will attend the G7 Leaders' Summit in Hiroshima, Japan on May 19-21."
+        ),
+        date="2023-04-30",
+        title="Statement from the Press Secretary on the President's Travel to Japan",
+    )
+    chosen = select(embedder, q, [travel])
+    assert chosen and "May 19-21" in chosen[0].text
+    # a day asked "in April 2023" is still not told by May's
+    assert select(embedder, "On what dates did Biden attend the G7 summit in April 2023?", [travel]) == []
+
+
+@pytest.mark.integration
+def test_a_part_left_unplaced_takes_no_stray_place(embedder) -> None:  # type: ignore[no-untyped-def]
+    """... but the next sentence placing something must share the part's words: p22-022's "Where did Biden meet
+    Macron in October 2021, ...?" is not answered by "... the November 12 Paris international conference on Libya"."""
+    q = "Where did Biden meet Macron in October 2021, and when did the first Summit for Democracy take place?"
+    also = "President Biden also met with President Mattarella of Italy, and President Macron of France."
+    paris = (
+        "They support essential reforms in Lebanon and underscore the importance of the November 12 Paris "
+        "international conference on Libya."
+    )
+    summit = "On December 9-10, 2021, President Biden convened world leaders in the first-ever Summit for Democracy."
+    # a lower bar, as for two short passages above: the stray sentence would pass it
+    chosen = select(
+        embedder, q, [passage(1, f"{also} {paris}", "g20"), passage(2, summit, "s4d")], refusal_threshold=0.2
+    )
+    assert summit in [c.text for c in chosen]
+    assert paris not in [c.text for c in chosen]

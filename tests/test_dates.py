@@ -243,3 +243,17 @@ def test_time_words_are_those_of_the_times_that_hold_the_document() -> None:
     assert time_words(q, "2022-05-19") == "May 18, 2022"
     assert time_words(q, "2021-07-11") == ""
     assert time_words("What did the leaders pledge to cut by 2030?", "2030-01-01") == ""  # a target, not a time
+
+
+def test_a_day_without_its_year_is_of_its_documents_year() -> None:
+    """Probe 47's "Between which dates was Biden to visit the Republic of Korea and Japan in May 2022?" (once "which
+    dates" asked a day, probe 62) lost the April 2022 statement's "... will visit ... from May 20-May 24": a day with
+    no year was of no time, and the document was dated before May."""
+    from rag.dates import date_hints, names_a_time_in
+
+    may_2022 = date_hints("in May 2022")
+    trip = "President Biden will visit the Republic of Korea and Japan from May 20-May 24 to deepen ties."
+    assert not names_a_time_in(trip, may_2022)
+    assert names_a_time_in(trip, may_2022, "2022-04-27")
+    assert not names_a_time_in(trip, may_2022, "2023-04-27")  # a 2023 statement's May 20 is in 2023
+    assert names_a_time_in("The talks resume on January 10.", date_hints("in January 2023"), "2022-12-15")  # next year

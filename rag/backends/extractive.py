@@ -201,6 +201,17 @@ _NO_PLACE_NAME = re.compile(
 )
 
 
+_OCCASION_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+(?:[Ss]ummit|meeting|talks|conference|[Ff]orum|[Pp]rocess)\b"
+)
+
+
+_TITLED_FIRST = re.compile(
+    r"(?:President|Vice|Prime|Minister|Secretary|Ambassador|Chancellor|Premier|King|Queen|Prince|Princess|Senator|"
+    r"Governor|Mayor|Admiral|Mr|Ms|Mrs|Dr)\b\.?\s+[A-Z]"
+)
+
+
 def names_no_place(question: str, sentence: str) -> bool:
     """A "which city/country" question whose sentence names no place the question does not: "Which city will host the
     2024 celebration of the bicentennial?" is not answered by "... the bicentennial ... in 2024", nor "Which city..."
@@ -210,10 +221,16 @@ def names_no_place(question: str, sentence: str) -> bool:
     if not m and not _WHERE_EVENT.search(question):
         return False
     if not m:  # "Where did they meet?": any place answers ("in Japan", though the question names Japan), and
-        # "on the margins of the G7 Summit" places a meeting
+        # "on the margins of the G7 Summit" places a meeting; not the place naming the occasion asked about ("last
+        # year at Carbis Bay" for "Where did the G7 leaders meet for the Carbis Bay summit?")
+        occasion = {t for m in _OCCASION_NAME.finditer(question) for t in tokenize(m.group(1))}
         return not (
             _MARGINS.search(sentence)
-            or any(set(tokenize(p.group(1))) - _NOT_PLACES for p in _PLACE_WORDS.finditer(sentence))
+            or any(
+                set(tokenize(p.group(1))) - _NOT_PLACES - occasion
+                for p in _PLACE_WORDS.finditer(sentence)
+                if not _TITLED_FIRST.match(p.group(1))
+            )
         )
     country = bool(m.group(1))
     if country and countries_in(sentence) - countries_in(question):
@@ -221,6 +238,8 @@ def names_no_place(question: str, sentence: str) -> bool:
     asked = set(tokenize(question))
     for p in _PLACE_WORDS.finditer(sentence):
         name = p.group(1)
+        if _TITLED_FIRST.match(name):
+            continue  # "what we heard from President Biden" places no one
         head, _, where = (n.strip() for n in name.rpartition(","))
         if head and (countries_in(where) or _NOT_A_CITY.search(where)):
             # "in Phnom Penh, Cambodia" names a city; "Germantown, Pennsylvania" no German one
@@ -730,6 +749,9 @@ _NUMBERED = re.compile(
 _PERSON_NAME = re.compile(r"(?<=\S )[A-Z][\w'’-]+(?: [A-Z]\.?)? [A-Z][\w'’-]+")
 
 
+_NAME_OF = re.compile(r"\bnames? of\b", re.I)  # "What was the name of the journalist ...?": a name answers
+
+
 def names_a_person(question: str, sentence: str) -> bool:
     """The sentence names someone the question does not, by title ("Secretary of State Blinken") or by a name of
     two words ("chaired by Amos Hochstein"); "Signed at Jerusalem on the 14th day of the July" names no one."""
@@ -822,6 +844,9 @@ def only_to_come(question: str, sentence: str) -> bool:
     return bool(_ALREADY.search(question)) and bool(_TO_COME.search(sentence)) and not _DONE.search(sentence)
 
 
+_DONE_THING = re.compile(r"\s+(?:the|a|an)\s+([a-z]{3,})\b")  # "Who wrote| the paper ...": what was done
+
+
 def misses_the_act(question: str, sentence: str) -> str | None:
     """A "Who <did> ...?" (or "Which country <did>...?") question and a sentence that never says the act
     ("interpreted", "cooked", "succeeded", "will host") in any form ("the interpreter", "at the invitation of"):
@@ -846,6 +871,11 @@ def misses_the_act(question: str, sentence: str) -> str | None:
         and _IRREGULAR.get(word, frozenset()).isdisjoint(said)
         and not any(set(tokenize(w)) & said for w in then if w not in _LIGHT)
     ):
+        # "Who wrote the paper on ...?" is answered by "We thank Lord Nick Stern for his paper on ...": the thing done
+        # is someone's own
+        done = _DONE_THING.match(question, m.end()) if m.re is _WHO_DID else None
+        if done and re.search(rf"\b(?:his|her|their|[A-Z][\w.-]*['’]s)\s+{re.escape(done.group(1))}\b", sentence):
+            return None
         return act[0]
     ahead = re.search(rf"\b(?:will|would|shall)\s+(?:[A-Z][\w.'’-]*\s+)*{act[0]}", question)
     if ahead and not _FUTURE.search(sentence):
@@ -889,7 +919,13 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
                 return True
             if any(_COUNT.match(words[j].strip("*,;:()$€£")) and not _money(words, j) for j in range(max(0, i - 3), i)):
                 return True
+            if _GROWN_BY.match(" ".join(words[i + 1 : i + 3])) and "number" in words[max(0, i - 12) : i]:
+                return True  # "expand the number of ... partner countries by eight this year"
     return False if named else None
+
+
+# "... by eight", "by 12,": a change in a number, not a year ("by 2030")
+_GROWN_BY = re.compile(rf"by (?!(?:19|20)\d\d\b)(?:[\d,]+|{_NUM_WORDS})\b", re.I)
 
 
 _CURRENCY = re.compile(r"[$€£¥]|^(?:dollars?|euros?|pounds?|yen)\b", re.I)
@@ -1035,6 +1071,23 @@ def payer_unnamed(question: str, sentence: str) -> bool:
     return not payers & countries_in(sentence) and not _FIRST_PERSON.search(sentence)
 
 
+# "How many ... did the United States donate to Indonesia?": the country given to
+_RECIPIENT = re.compile(
+    r"\bhow (?:many|much)\b.*?\b(?:donat|giv|gave|sen[dt]|deliver|provid|ship|lend|lent|grant|offer|allocat|pledg)\w*"
+    r"\b.*?\bto\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*)",
+    re.I,
+)
+
+
+def recipient_unnamed(question: str, sentence: str, title: str) -> bool:
+    """A count of what was given to one country and a sentence naming it nowhere, nor its document's title: "How
+    many pediatric vaccine doses did the United States donate to Indonesia?" is not answered by "... to now include
+    boosters and pediatric doses, as part of our 1 billion Pfizer dose donation commitment"."""
+    m = _RECIPIENT.search(question)
+    given_to = countries_in(m.group(1)) if m else set()
+    return len(given_to) == 1 and not given_to & (countries_in(sentence) | countries_in(title))
+
+
 # "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
 _OPENS_POINTING = re.compile(r"\W*(?:it|its|this|that|these|those|they|their)\b", re.I)
 
@@ -1131,9 +1184,9 @@ _NAME = re.compile(r"(?<=\S )[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
 def with_subject(parts: list[str]) -> list[str]:
-    """A later part that says "he" or "him" and names no one carries the names of the first: "where did he meet
-    him in January 2023?" after "Where did Biden meet Trudeau in June 2022" reads "... in January 2023? (Biden
-    Trudeau)". Dates stay behind: each part keeps its own time."""
+    """A later part that says "he" or "him" (or asks only a time) and names no one carries the names of the first:
+    "where did he meet him in January 2023?" after "Where did Biden meet Trudeau in June 2022" reads "... in January
+    2023? (Biden Trudeau)". Dates stay behind: each part keeps its own time."""
     if len(parts) < 2:
         return parts
 
@@ -1144,8 +1197,16 @@ def with_subject(parts: list[str]) -> list[str]:
     if not carried:
         return parts
     return [parts[0]] + [
-        f"{p.rstrip('?. ')}? ({carried})" if _PRONOUN.search(p) and not names(p) else p for p in parts[1:]
+        f"{p.rstrip('?. ')}? ({carried})" if (_PRONOUN.search(p) or _bare(p)) and not names(p) else p for p in parts[1:]
     ]
+
+
+_TIME_WORDS = frozenset(tokenize("day days date dates year years month months time times"))
+
+
+def _bare(part: str) -> bool:
+    """A part asking only a time ("..., and on which days?"): it is of the first part's subject."""
+    return not set(tokenize(part)) - _TIME_WORDS
 
 
 def _inside(passages: list[Passage], spans: tuple[DateSpan, ...], recall: bool = True) -> list[bool]:
@@ -1180,7 +1241,11 @@ def _of_the_time(
     inside = [i or (p.doc_id in vague and year_overlaps(p.date, spans)) for i, p in zip(inside, passages, strict=True)]
     if not any(inside) and not (strict and spans):
         return ranked
-    return [c for c in ranked if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans))]
+    return [
+        c
+        for c in ranked
+        if inside[c.passage - 1] or (recall and names_a_time_in(c.text, spans, passages[c.passage - 1].date))
+    ]
 
 
 _ASKED = re.compile(
@@ -1270,9 +1335,16 @@ class ExtractiveBackend(Backend):
                 continue
             if places_nothing(part, top.text):
                 # as for the whole question: "Where did Biden meet Macron...?" is not "... also met Macron", whichever
-                # part's sentence it was
+                # part's sentence it was; the part's next sentence sharing its words may place it ("the G7 leaders
+                # meet" -> "the leaders of the Group of Seven, met in Cornwall")
                 unplaced.add(top.text)
-                continue
+                top = next((c for c in found if c.lexical > 0 and not places_nothing(part, c.text)), None)
+                if top is None or top.evidence < self.threshold:
+                    continue
+            # a sentence an earlier part took that answers this part too, nearly as well: "met in Cornwall on 11-13
+            # June 2021" tells both where and on which days
+            both = {o.text for o in in_order}
+            top = next((c for c in found if c.text in both and c.score >= top.score - self.margin), top)
             if same := next((o for o in chosen if o.text == top.text), None):  # already chosen, maybe elsewhere
                 in_order.append(same)
                 continue
@@ -1328,7 +1400,10 @@ class ExtractiveBackend(Backend):
             n = len(request.passages)
             ranked = sorted(typed, key=lambda c: -(c.score - TYPED_RANK_RELIEF * passage_rank(c.passage, n)))
             if kind == "day":  # "On what date ... in October 2021?" is not answered by "on December 24"
-                ranked = [c for c in ranked if not days_outside(question, c.text)]
+                # (a source's date is not the day's: "On what dates was the Hiroshima G7 Summit, according to the
+                # April 2023 travel statement?" is answered by "... in Hiroshima, Japan on May 19-21")
+                undated = _DATED_SOURCE.sub(" ", question)
+                ranked = [c for c in ranked if not days_outside(undated, c.text)]
             # "How many ... in 2023?": a count "in 2022" is of another year
             ranked = [c for c in ranked if not names_another_year(question, c.text)]
             # "How long did the November 2021 meeting last?": not a duration from a 2023 statement
@@ -1354,6 +1429,8 @@ class ExtractiveBackend(Backend):
                         return []  # ... but a count from another document counts another thing
             ranked = owner_never_said(question, ranked, everything, request.passages)
             ranked = [c for c in ranked if not payer_unnamed(question, c.text)]
+            title_of = lambda c: request.passages[c.passage - 1].title  # noqa: E731
+            ranked = [c for c in ranked if not recipient_unnamed(question, c.text, title_of(c))]
         if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else,
             # as does one never naming the ordinal asked ("the second pandemic summit"; its first was 2021's)
             lacking = {
@@ -1446,7 +1523,11 @@ class ExtractiveBackend(Backend):
             best = next((c for c in later if not names_nothing_new(question, c.text, numbers=True)), None)
             if best is None:
                 return []
-        elif not multi and (names_no_one_new(question, best.text) or misses_the_act(question, best.text)):
+        elif not multi and (
+            names_no_one_new(question, best.text)
+            or misses_the_act(question, best.text)
+            or (kind == "person" and _NAME_OF.search(question) and not names_a_person(question, best.text))
+        ):
             # "Who chaired the April 2022 meeting...?": the act and the name ("The meeting, chaired by Amos
             # Hochstein...") after the sentence that placed the meeting
             # ... a person for "who", a thing for "Which country did Biden and Stoltenberg want to welcome ...?"
