@@ -112,6 +112,7 @@ PHRASES: dict[str, str] = {
         "Romanian": "Bucharest", "Austrian": "Vienna", "Portuguese": "Lisbon", "Mongolian": "Ulaanbaatar",
     }.items()},
     r"schooling": "education",
+    r"crypto-?currenc(?:y|ies)": "crypto-assets digital assets",
     r"handouts": "subsidies",
     r"overhaul(?:s|ed|ing)?": "reform",
     r"sabotag(?:e|ed|ing)": "deliberate damage",

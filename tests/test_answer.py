@@ -2562,3 +2562,20 @@ def test_a_part_left_unplaced_takes_no_stray_place(embedder) -> None:  # type: i
     )
     assert summit in [c.text for c in chosen]
     assert paris not in [c.text for c in chosen]
+
+
+@pytest.mark.integration
+def test_the_owners_own_document_speaks_of_it(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 63's "Roughly how many people took part in the Quad's first online-safety competition across the
+    region?" was refused: the Quad fact sheet's "An estimated 85,000 people across the Indo-Pacific took part in the
+    challenge" never says "Quad" (the item's first sentence does); its document is the Quad's own."""
+    q = "Roughly how many people took part in the Quad's first online-safety competition across the region?"
+    text = (
+        "The Quad Cyber Challenge was held for the first time this year to promote cyber awareness online. "
+        "An estimated 85,000 people across the Indo-Pacific took part in the challenge."
+    )
+    quads = dataclasses.replace(passage(1, text), title="Quad Leaders’ Summit Fact Sheet")
+    chosen = select(embedder, q, [quads])
+    assert chosen and "85,000" in chosen[0].text
+    # in a document of someone else, a count not naming the owner is of something else
+    assert select(embedder, q, [dataclasses.replace(quads, title="Fact Sheet: U.S.-Australia Partnership")]) == []

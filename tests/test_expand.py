@@ -313,3 +313,13 @@ def test_an_office_a_rewrite_put_in_is_not_required() -> None:
     passage = "The Ambassador, Rahm Emanuel, talks often about the time he spends with you."
     assert missing_focus(question.dense, passage) == "special"
     assert missing_focus(question.dense, passage, frozenset(tokenize(" ".join(question.swapped)))) is None
+
+
+def test_cryptocurrency_reads_as_the_documents_crypto_assets() -> None:
+    """Probe 63's "Did the G7 leaders consider that their existing sanctions on Russia already applied to
+    cryptocurrencies?" was answered from a June 2022 fact sheet: the G7's "our current sanctions already cover
+    crypto-assets" shared no word with it."""
+    e = expand("Did the G7 leaders consider that their sanctions already applied to cryptocurrencies?")
+    assert {"crypto", "asset"} <= set(tokenize(e.dense))
+    assert "crypto" in tokenize(expand("How much crypto-currency did North Korea steal?").dense)
+    assert "asset" not in tokenize(expand("How much did North Korea steal?").dense)

@@ -1032,7 +1032,9 @@ def owner_never_said(
     question: str, typed: list[Scored], sentences: list[Scored], passages: list[Passage]
 ) -> list[Scored]:
     """The typed sentences that name each owner the question gives ("Samsung"), or point back to it right after a
-    sentence naming it, when some sentence names it and it is no person (a name after a title in the passages): "How
+    sentence naming it, or come from a document whose title names it ("How many people took part in the Quad's first
+    online-safety competition?": "An estimated 85,000 people ... took part in the challenge" in the Quad's fact
+    sheet), when some sentence names it and it is no person (a name after a title in the passages): "How
     many jobs will Samsung's semiconductor plant create?" is not answered by "Hanwha Q Cells ... will create 3,000
     jobs" beside "Samsung Electronics semiconductor manufacturing facility ... represents an investment of up to $25
     billion"."""
@@ -1043,7 +1045,15 @@ def owner_never_said(
         if not naming or any(said.search(m.group(1)) for m in people):
             continue
         after = {(c.passage, c.end) for c in naming}
-        typed = [c for c in typed if said.search(c.text) or (_OPENS_POINTING.match(c.text) and _right_after(c, after))]
+        typed = [
+            c
+            for c in typed
+            if said.search(c.text)
+            or (_OPENS_POINTING.match(c.text) and _right_after(c, after))
+            or said.search(
+                passages[c.passage - 1].title
+            )  # the owner's own document ("Quad Leaders' Summit Fact Sheet")
+        ]
     return typed
 
 
