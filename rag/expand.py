@@ -113,6 +113,7 @@ PHRASES: dict[str, str] = {
     }.items()},
     r"schooling": "education",
     r"crypto-?currenc(?:y|ies)": "crypto-assets digital assets",
+    r"Fermilab": "Fermi National Laboratory",  # the laboratory's own short name
     r"handouts": "subsidies",
     r"overhaul(?:s|ed|ing)?": "reform",
     r"sabotag(?:e|ed|ing)": "deliberate damage",

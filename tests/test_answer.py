@@ -2579,3 +2579,27 @@ def test_the_owners_own_document_speaks_of_it(embedder) -> None:  # type: ignore
     assert chosen and "85,000" in chosen[0].text
     # in a document of someone else, a count not naming the owner is of something else
     assert select(embedder, q, [dataclasses.replace(quads, title="Fact Sheet: U.S.-Australia Partnership")]) == []
+
+
+def test_a_meeting_numbered_otherwise_is_another() -> None:
+    """Probe 64's "Where and when did the U.S.-EU Trade and Technology Council hold its third ministerial meeting?"
+    was answered by the May 2023 statement's "The fourth Ministerial meeting of the Trade and Technology Council
+    (“TTC”) took place in Luleå, Sweden, on 31 May 2023" (the question is in two parts: no document-wide check)."""
+    from rag.backends.extractive import another_ordinal
+
+    q = "Where and when did the U.S.-EU Trade and Technology Council hold its third ministerial meeting?"
+    assert another_ordinal(q, "The fourth Ministerial meeting of the TTC took place in Luleå, Sweden, on 31 May 2023.")
+    assert not another_ordinal(q, "Following the second and the third Ministerial meeting, we support projects.")
+    assert not another_ordinal(q, "The TTC met outside Washington, D.C., on December 5, 2022.")
+    assert not another_ordinal("Where did the TTC meet?", "The fourth Ministerial meeting took place in Luleå.")
+
+
+def test_an_agenda_is_no_place() -> None:
+    """Probe 64's "Which African country's ten-year digital blueprint did Washington and Brussels promise to help carry
+    out ...?" was answered by "The United States fully supports the blueprint you laid out in Agenda 2063 ...": "in
+    Agenda 2063" named a place."""
+    from rag.backends.extractive import names_no_place
+
+    q = "Which African country's ten-year digital blueprint did the United States promise to help carry out?"
+    assert names_no_place(q, "The United States fully supports the blueprint you laid out in Agenda 2063.")
+    assert not names_no_place(q, "We will support the implementation of the Masterplan in Kenya.")

@@ -323,3 +323,10 @@ def test_cryptocurrency_reads_as_the_documents_crypto_assets() -> None:
     assert {"crypto", "asset"} <= set(tokenize(e.dense))
     assert "crypto" in tokenize(expand("How much crypto-currency did North Korea steal?").dense)
     assert "asset" not in tokenize(expand("How much did North Korea steal?").dense)
+
+
+def test_fermilab_reads_as_the_documents_fermi_national_laboratory() -> None:
+    """Probe 64's "How much did India's Department of Atomic Energy contribute in kind to Fermilab's PIP-II
+    accelerator?" was refused: "Fermilab", the question's one rare word, is "Fermi National Laboratory" in both
+    documents stating the $140 million."""
+    assert {"fermi", "nation", "laboratori"} <= set(tokenize(expand("What did India give to Fermilab's PIP-II?").dense))

@@ -197,8 +197,8 @@ _NO_PLACE_NAME = re.compile(
     r"\b(?:Nations|Convention|Conference|Council|Summit|Agreement|Accords?|Declaration|Treaty|Forum|Assembly|"
     r"Organi[sz]ation|Parties|Partnership|Initiative|Fund|Bank|Group|Committee|Commission|Dialogue|Alliance|"
     r"Government|Administration|Department|Agency|Ministry|Act|Charter|Strategy|Plan|Program|Programme|"
-    r"Review|Report|Statement|Communiqu[eé]|Framework|Roadmap|Principles|Vision)\b"  # "... in its Integrated Review"
-)
+    r"Review|Report|Statement|Communiqu[eé]|Framework|Roadmap|Principles|Vision|Agenda)\b"
+)  # "... in its Integrated Review", "the blueprint you laid out in Agenda 2063"
 
 
 _OCCASION_NAME = re.compile(
@@ -623,6 +623,19 @@ def missing_ordinal(question: str, passage_text: str) -> str | None:
 
 _MEETINGS = r"(meeting|summit|dialogue|ministerial|session|round|forum|conference)s?"
 _FIRST_OF = re.compile(rf"\b(?:first|inaugural|1st)\s+(?:[\w'’.-]+\s+){{0,3}}?{_MEETINGS}\b", re.I)
+
+
+def another_ordinal(question: str, sentence: str) -> bool:
+    """ "Where and when did the TTC hold its third ministerial meeting?" is not answered by "The fourth Ministerial
+    meeting of the Trade and Technology Council took place in Luleå": the sentence numbers the same kind of meeting
+    otherwise, and never as asked."""
+    for m in re.finditer(rf"\b({'|'.join(_ORDINALS)})\s+(?:[\w'’.-]+\s+){{0,3}}?{_MEETINGS}\b", question, re.I):
+        asked, kind = _ORDINALS[m.group(1).lower()], m.group(2).lower()
+        near = rf"\b({'|'.join(_ORDINALS)})\b(?=\s+(?:[\w'’.-]+\s+){{0,3}}?{kind}s?\b)"  # "the second and the third"
+        said = {_ORDINALS[o.group(1).lower()] for o in re.finditer(near, sentence, re.I)}
+        if said and asked not in said:
+            return True
+    return False
 
 
 def of_another_meeting(question: str, passage_text: str) -> bool:
@@ -1340,6 +1353,7 @@ class ExtractiveBackend(Backend):
                 found = [c for c in found if c.typed]
             if _WHICH_PLACE.search(part):  # "..., and in which Fijian city was the meeting held?": a city answers
                 found = [c for c in found if not names_no_place(part, c.text)]
+            found = [c for c in found if not another_ordinal(question, c.text)]  # the whole question's "third"
             top = next(iter(found), None)
             if top is None or top.evidence < self.threshold:
                 continue
@@ -1476,6 +1490,7 @@ class ExtractiveBackend(Backend):
             # negotiating round in Busan later this year" (2023) does not say who hosts "the 2025 IPEF meeting"
             ranked = [c for c in ranked if not names_no_place(question, c.text)]
             ranked = _of_the_time(ranked, request.passages, date_hints(question), strict=True)
+        ranked = [c for c in ranked if not another_ordinal(question, c.text)]  # (multi-part too: "Where and when")
         if not _ASKED.search(request.question):
             # a reporter's question asserts nothing: "... are you worried that a Speaker Johnson would ...?" does not
             # say whom the House elected (unless the question asks what was asked or answered); nor does a sentence
