@@ -114,6 +114,7 @@ PHRASES: dict[str, str] = {
     r"schooling": "education",
     r"crypto-?currenc(?:y|ies)": "crypto-assets digital assets",
     r"Fermilab": "Fermi National Laboratory",  # the laboratory's own short name
+    r"(?:a)?round[- ]the[- ]clock": "24 hours a day 7 days a week",
     r"handouts": "subsidies",
     r"overhaul(?:s|ed|ing)?": "reform",
     r"sabotag(?:e|ed|ing)": "deliberate damage",

@@ -2603,3 +2603,17 @@ def test_an_agenda_is_no_place() -> None:
     q = "Which African country's ten-year digital blueprint did the United States promise to help carry out?"
     assert names_no_place(q, "The United States fully supports the blueprint you laid out in Agenda 2063.")
     assert not names_no_place(q, "We will support the implementation of the Masterplan in Kenya.")
+
+
+@pytest.mark.integration
+def test_a_places_adjective_is_its_name(embedder) -> None:  # type: ignore[no-untyped-def]
+    """... and then refused for want of "Californian", the one rare word, beside "the Port of Long Beach, California"
+    (the embedding model puts the two at 0.774, under the bar). A country's adjective still is not its name."""
+    from rag.backends.extractive import ExtractiveBackend
+
+    backend = ExtractiveBackend(Settings(), embedder)
+    doc = "We got the Port of Los Angeles and the Port of Long Beach, California, to work around the clock."
+    q = "What schedule did the two biggest Californian ports agree to run?"
+    assert backend.worded_otherwise("californian", q, doc)
+    assert not backend.worded_otherwise("nevadan", "What did the Nevadan ports agree?", doc)
+    assert not backend.worded_otherwise("norwegian", "Which Norwegian minister came?", "Norway sent a minister.")

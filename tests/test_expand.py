@@ -330,3 +330,11 @@ def test_fermilab_reads_as_the_documents_fermi_national_laboratory() -> None:
     accelerator?" was refused: "Fermilab", the question's one rare word, is "Fermi National Laboratory" in both
     documents stating the $140 million."""
     assert {"fermi", "nation", "laboratori"} <= set(tokenize(expand("What did India give to Fermilab's PIP-II?").dense))
+
+
+def test_round_the_clock_reads_as_the_hours_documents_give() -> None:
+    """Probe 65's "What round-the-clock schedule did Biden say the two biggest Californian ports had agreed to run?"
+    ranked "... to 24 hours a day and 7 days a week" below a sentence about Palestinians."""
+    for q in ("What round-the-clock schedule did the ports agree?", "Which ports run around the clock?"):
+        assert {"24", "hour", "week"} <= set(tokenize(expand(q).dense))
+    assert "hour" not in tokenize(expand("Which ports did Biden name?").dense)

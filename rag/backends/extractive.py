@@ -1281,6 +1281,12 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
 
 
+def _adjectives_of(name: str) -> set[str]:
+    """The adjectives a place's name makes: "california" -> "californian", "hawaii" -> "hawaiian", "florida" ->
+    "floridian"."""
+    return {name + "n", name + "an", name + "ian", name[:-1] + "an", name[:-1] + "ian"}
+
+
 class ExtractiveBackend(Backend):
     name = "extractive"
 
@@ -1582,6 +1588,8 @@ class ExtractiveBackend(Backend):
         said = sorted({w.lower() for w in _WORDS.findall(document) if len(w) > 2} - {word.lower()})
         if not said:
             return False
+        if any(word.lower() in _adjectives_of(w) for w in said if len(w) > 3):
+            return True  # "the two biggest Californian ports": "the Port of Long Beach, California"
         vectors = self.embedder.embed_sentences([word.lower(), *said])
         return bool((vectors[1:] @ vectors[0]).max() >= SAID_OTHERWISE)
 
