@@ -1063,9 +1063,7 @@ def owner_never_said(
             for c in typed
             if said.search(c.text)
             or (_OPENS_POINTING.match(c.text) and _right_after(c, after))
-            or said.search(
-                passages[c.passage - 1].title
-            )  # the owner's own document ("Quad Leaders' Summit Fact Sheet")
+            or said.search(passages[c.passage - 1].title)  # its own document: "Quad Leaders' Summit Fact Sheet"
         ]
     return typed
 
