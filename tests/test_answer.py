@@ -2617,3 +2617,96 @@ def test_a_places_adjective_is_its_name(embedder) -> None:  # type: ignore[no-un
     assert backend.worded_otherwise("californian", q, doc)
     assert not backend.worded_otherwise("nevadan", "What did the Nevadan ports agree?", doc)
     assert not backend.worded_otherwise("norwegian", "Which Norwegian minister came?", "Norway sent a minister.")
+
+
+def test_an_adjective_names_the_focus_it_is_made_from() -> None:
+    """Probe 66's "How much budget support did the United States commit to Ukraine ...?" was refused: its fact sheet
+    speaks of "short-term budgetary funding shortfalls" ("budgetari" to the stemmer), never of a "budget"."""
+    from rag.backends.extractive import missing_focus
+
+    q = "How much budget support did the United States commit to Ukraine from the second supplemental?"
+    assert (
+        missing_focus(q, "The G7 will commit to help Ukraine cover its short-term budgetary funding shortfalls.")
+        is None
+    )
+    assert missing_focus(q, "The G7 will commit to help Ukraine cover its short-term funding shortfalls.") == "budget"
+
+
+def test_a_count_of_a_modifier_is_no_count_of_the_thing_asked() -> None:
+    """Probe 66's unanswerable "How many Russian defense enterprises did the Treasury sanction ...?" was answered by
+    a sentence whose only number, "dozens of other defense-related entities", counts entities."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    counted = counted_words("How many Russian defense enterprises did the Treasury sanction on June 28, 2022?")
+    vague = (
+        "The Treasury will impose blocking sanctions on major state-owned defense enterprises, in addition to "
+        "defense research organizations, and dozens of other defense-related entities and individuals."
+    )
+    assert count_attached(vague, counted) is False
+    assert count_attached("The Treasury sanctioned 12 Russian defense enterprises.", counted) is True
+    assert count_attached("It sanctioned 12 defense firms.", counted) is True  # a modifier counted stays counted
+    # ... but a country's adjective says whose: "hundreds of Russian products" counts no enterprises
+    assert count_attached("The U.S. will impose tariffs on hundreds of Russian products.", counted) is None
+    assert counted_words("How many Indians did the programme reach?") == {"indian"}
+
+
+def test_an_owner_named_by_its_acronym_is_named_in_full_too(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 67's "How much of the IMF's new Special Drawing Rights were destined for African countries, according
+    to Italy's 2021 UN statement?" was refused: Italy names "the International Monetary Fund", then goes on "Of these
+    resources, $33 billion are destined to African countries"."""
+    from rag.backends.extractive import owner_never_said
+
+    q = "How much of the IMF's new Special Drawing Rights were destined for African countries?"
+    text = (
+        "We supported the decision by the International Monetary Fund to issue new Special Drawing Rights for a "
+        "total of $650 billion. Of these resources, $33 billion are destined to African countries. The Bank lent "
+        "$5 billion to African countries."
+    )
+    other = "The G20 must swiftly support the allocation of special drawing rights we decided upon in the IMF."
+    passages = [passage(1, text, "ita"), passage(1, other, "fra")]
+    sentences = score_sentences(q, passages, None, embedder.embed_sentences)
+    kept = {c.text for c in owner_never_said(q, sentences, sentences, passages)}
+    assert "Of these resources, $33 billion are destined to African countries." in kept
+    assert any(t.startswith("We supported the decision") for t in kept)
+    assert "The Bank lent $5 billion to African countries." not in kept
+    from rag.backends.extractive import missing_focus
+
+    assert missing_focus(q, text) is None
+    assert missing_focus(q, other) is None
+    assert missing_focus(q, "The Bank lent $5 billion to African countries.") == "imf"
+
+
+def test_an_amount_for_an_agency_needs_the_agency(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 67's unanswerable "How much new funding for the National Park Service did Biden announce ...?" was
+    answered by another document's "$78 million in grants" of the U.S. Fish and Wildlife Service."""
+    q = "How much new funding for the National Park Service did Biden announce at the Conservation in Action Summit?"
+    assert named_things(q) == ["national park service"]
+    speech = passage(
+        1,
+        "Whether it's the National Park Service or the Bureau of Land Management, we need to be coordinated.",
+        "speech",
+    )
+    grants = passage(
+        1,
+        "The U.S. Fish and Wildlife Service and its partners will also provide $78 million in grants to help "
+        "conserve nearly 500,000 acres of wetlands.",
+        "other",
+    )
+    assert select(embedder, q, [speech, grants]) == []
+    funded = passage(1, "The National Park Service will receive $40 million in new funding for trails.", "speech")
+    chosen = select(embedder, q, [funded, grants])
+    assert chosen and "$40 million" in chosen[0].text
+
+
+def test_a_sentence_qualified_the_opposite_way_gives_way_to_the_next(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 67's "... what share of the population in the poorest countries had received at least one vaccine
+    dose?" was answered by the sentence before the answer: "In high-income countries, more than 65 per cent ..."."""
+    from rag.backends.extractive import opposite_qualifier
+
+    q = "What share of the population in the poorest countries had received at least one vaccine dose?"
+    rich = "In high-income countries, more than 65 per cent of the population has received at least one dose."
+    assert opposite_qualifier(q, rich)
+    assert not opposite_qualifier(q.replace("poorest", "richest"), rich)
+    text = f"Globally, we face dramatic differences in the distribution of vaccines. {rich} In the poorest ones, only 2 per cent."
+    chosen = select(embedder, q, [passage(1, text)])
+    assert [c.text for c in chosen] == ["In the poorest ones, only 2 per cent."]

@@ -358,6 +358,17 @@ def told_in_passing(question: str) -> frozenset[str]:
 
 # "how many reporters", "how much yen", "the name of the interpreter", "what was the weather like": the thing
 # counted or named must be in the passage, or the passage is about the topic but not about the question
+# the stems an adjective's suffix hides from the stemmer: "budgetary" ("budgetari") is of the budget, "economy"
+# ("economi") of the economic ("econom")
+_ADJECTIVE_ENDS = ("ari", "i")
+
+
+def _with_roots(stems: set[str]) -> set[str]:
+    return stems | {
+        s[: -len(end)] for s in stems for end in _ADJECTIVE_ENDS if s.endswith(end) and len(s) > len(end) + 3
+    }
+
+
 _FOCUS = re.compile(
     r"\bhow much (?:[\w'-]+ ){1,10}?(cost)s?\b"
     r"|\bhow (?:many|much) (?:of (?:the )?)?([A-Za-z][\w.'-]*)|\bname of (?:the |a |an |its |their )?([A-Za-z][\w'-]*)"
@@ -678,6 +689,11 @@ _OPPOSITES = [
         re.compile(r"\b(?:collective(?:ly)?|joint(?:ly)?|combined|together)\b", re.I),
     ),
     (re.compile(r"\bmaximum\b", re.I), re.compile(r"\bminimum\b", re.I)),
+    # "what share ... in the poorest countries" is not "In high-income countries, more than 65 per cent ..."
+    (
+        re.compile(r"\b(?:poor|poorer|poorest|low-income|lower-income|least developed)\b", re.I),
+        re.compile(r"\b(?:rich|richer|richest|wealthy|wealthier|wealthiest|high-income|higher-income)\b", re.I),
+    ),
 ]
 
 
@@ -686,6 +702,15 @@ def opposite_qualifier(question: str, sentence: str) -> bool:
     qualifier itself: it answers another question."""
     return any(
         asked.search(question) and not other.search(question) and other.search(sentence) and not asked.search(sentence)
+        for a, b in _OPPOSITES
+        for asked, other in ((a, b), (b, a))
+    )
+
+
+def says_the_qualifier(question: str, sentence: str) -> bool:
+    """The sentence says the qualifier the question asks, one of a pair of opposites."""
+    return any(
+        asked.search(question) and not other.search(question) and asked.search(sentence)
         for a, b in _OPPOSITES
         for asked, other in ((a, b), (b, a))
     )
@@ -911,6 +936,10 @@ def counted_words(question: str) -> frozenset[str]:
     if not m:
         return frozenset()
     counted = {t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and t not in _NOT_COUNTED and len(t) > 2}
+    # a country's adjective says whose, not what, unless it is all there is: "How many Russian defense enterprises"
+    # are not counted by "hundreds of Russian products"; "How many Indians ...?" counts Indians
+    whose = {t for w in m.group(1).split() if countries_in(w) for t in tokenize(w)}
+    counted = counted - whose or counted
     return frozenset(counted | {_COUNTED_ALIKE[t] for t in counted if t in _COUNTED_ALIKE})
 
 
@@ -921,12 +950,15 @@ _COUNTED_ALIKE = {"nation": "countri", "countri": "nation"}
 def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     """Whether the sentence puts a number right before what is counted ("17 million doses", "Seventeen working
     groups"): True, False when it names the thing without a count ("told reporters"), None when it never names it
-    (the sentence may word it otherwise; other checks decide)."""
+    (the sentence may word it otherwise; other checks decide). A word made an adjective by a hyphen counts nothing:
+    "dozens of other defense-related entities" counts entities, not "Russian defense enterprises"."""
     words = sentence.split()
     named = False
     for i, w in enumerate(words):
         if set(tokenize(w)) & counted:
             named = True
+            if _MADE_ADJECTIVE.search(w):
+                continue
             head, dash, _ = w.partition("-")
             if dash and _COUNT.match(head) and not _money(words, i):  # "a three-day summit", "a 90-day review"
                 return True
@@ -937,6 +969,9 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     return False if named else None
 
 
+_MADE_ADJECTIVE = re.compile(
+    r"\w-(?:related|based|led|owned|run|funded|backed|focused|linked|affiliated|oriented|driven|sponsored)\W*$", re.I
+)
 # "... by eight", "by 12,": a change in a number, not a year ("by 2030")
 _GROWN_BY = re.compile(rf"by (?!(?:19|20)\d\d\b)(?:[\d,]+|{_NUM_WORDS})\b", re.I)
 
@@ -959,7 +994,7 @@ _STARS = re.compile(r"[*_]+")
 _THING = re.compile(
     r"\b(?:Fund|Facility|Initiative|Corps|Program|Programme|Partnership|Agreement|Accelerator|Coalition|Framework|"
     r"Platform|Mechanism|Plan|Project|Compact|Challenge|Network|Cent(?:er|re)|Institute|Act|Strategy|Dialogue|"
-    r"Council|Commission|Task Force|Working Group|Forum)$"
+    r"Council|Commission|Task Force|Working Group|Forum|Service|Agency|Bank)$"
 )  # what funds, pledges and dates attach to, not a place or a person
 
 
@@ -1053,6 +1088,10 @@ def owner_never_said(
     billion"."""
     for name in owners(question):
         said = re.compile(rf"\b{_joined(name)}\b")
+        if (
+            name.isupper() and name.isalpha()
+        ):  # "the IMF's new Special Drawing Rights": "the International Monetary Fund" names it too
+            said = re.compile(rf"\b{_joined(name)}\b|\b" + _LINK.join(rf"{ch}[\w'’-]*" for ch in name))
         naming = [c for c in sentences if said.search(c.text)]
         people = TYPES["person"].finditer(" ".join(p.text for p in passages))  # names after a title
         if not naming or any(said.search(m.group(1)) for m in people):
@@ -1110,7 +1149,10 @@ def recipient_unnamed(question: str, sentence: str, title: str) -> bool:
 
 
 # "It will create 1,500 jobs" after the sentence naming the plant; not "Hanwha ... its solar factories"
-_OPENS_POINTING = re.compile(r"\W*(?:it|its|this|that|these|those|they|their)\b", re.I)
+# ... "Of these resources, $33 billion are destined to African countries"
+_OPENS_POINTING = re.compile(
+    r"\W*(?:(?:of|in|for|from|under|among|with|through)\s+)?(?:it|its|this|that|these|those|they|their)\b", re.I
+)
 
 
 def _right_after(c: Scored, ends: set[tuple[int, int]]) -> bool:
@@ -1191,8 +1233,11 @@ def missing_focus(question: str, passage_text: str, skip: frozenset[str] = froze
     stems = [t for t in tokenize(word) if t not in _FOCUS_EXEMPT and t not in _SCAFFOLD and len(t) > 2]
     if not stems:
         return None
-    context = set(tokenize(passage_text))
+    context = _with_roots(set(tokenize(passage_text)))
     if stems[0] in context or _COUNTED_ALIKE.get(stems[0]) in context:
+        return None
+    name = re.sub(r"['’]s$", "", word)
+    if name.isupper() and spelled_out(name, passage_text):  # "How much of the IMF's ...": "International Monetary Fund"
         return None
     # "How many Indians ...?" counted as "more than 430 million people" in India's own statement
     # (a count only: "the name of the Kuwaiti foreign minister" is not told by Kuwait's name)
@@ -1533,7 +1578,13 @@ class ExtractiveBackend(Backend):
         if not multi and names_no_company(question, best.text):
             return []
         if not multi and opposite_qualifier(question, best.text):
-            return []
+            # it answers another question; one saying the qualifier asked may answer this ("In high-income countries,
+            # more than 65 per cent ..." before "In the poorest ones, only 2 per cent.")
+            best = next((c for c in ranked[1:] if says_the_qualifier(question, c.text)), None)
+            if best is None or best.evidence < threshold:
+                return []
+            ranked = [best] + [c for c in ranked if c is not best and not opposite_qualifier(question, c.text)]
+            p = request.passages[best.passage - 1]
         if not multi and missing_country(question, request.passages, p.doc_id):
             return []
         if not multi and places_nothing(question, best.text):
