@@ -17,7 +17,16 @@ from rag.dates import time_words
 from rag.qtype import answer_type, holds
 from rag.types import Passage
 
-__all__ = ["OUT_OF_SPAN", "Scored", "passage_rank", "says_something", "score_sentences"]
+__all__ = [
+    "DATELINE_REACH",
+    "OUT_OF_SPAN",
+    "Scored",
+    "is_dateline",
+    "passage_rank",
+    "says_something",
+    "score_sentences",
+    "venue_asked",
+]
 
 OUT_OF_SPAN = 0.15  # taken from a sentence whose document lies outside the dates a question names
 
@@ -52,6 +61,9 @@ def says_something(sentence: str) -> bool:
     words = _ASIDE.sub(" ", _SPEAKER.sub("", sentence)).split()
     if len(words) < 4 or all(_capitalised(w) for w in words):
         return False
+    # ... nor a heading set in bold, its small words aside: "***Expansion of Feed the Future***"
+    if _EMPHASISED.fullmatch(sentence.strip()) and all(_capitalised(w) or w in _NAME_WORDS for w in words):
+        return False
     # ... nor does a dateline, a place and its country, the small words of their names aside ("Seoul, Republic of
     # Korea"); a heading naming a thing stays, whatever its small words (a document's opening line is its title)
     dateline = len(words) <= 6 and "," in sentence
@@ -59,6 +71,44 @@ def says_something(sentence: str) -> bool:
 
 
 _NAME_WORDS = frozenset(["of", "the", "and", "for", "on", "in", "to", "de", "du", "&"])
+_EMPHASISED = re.compile(r"[*_]+[^*_]+[*_]+")
+
+# "Where did Biden give ...?", "In which building ...?", "At which venue in Rome ...?": a transcript's dateline lines
+# ("Eisenhower Executive Office Building", "La Nuvola") say where it was given, though they say nothing else
+_VENUE_ASKED = re.compile(
+    r"^\W*where\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:building|venue|hall|room|auditorium|palace|hotel|"
+    r"location|site)s?\b",
+    re.I,
+)
+# ... of something said there, past: not "Where will the next summit be held?" nor where a plant will be built
+_SPOKEN = re.compile(
+    r"\b(?:remarks|speech|spoke|speak|speaking|address(?:ed)?|deliver(?:ed)?|press conference|news conference|toast|"
+    r"open(?:ed)?|opening|clos(?:e|ed|ing)|g[ai]ve)\b",
+    re.I,
+)
+# ... nor where something told there is ("Where did Yoon say the office would be established, at his press
+# conference?")
+_TO_COME = re.compile(
+    r"\b(?:will|would|next|upcoming|future|say|says|said|tell|told|announce[sd]?|plan(?:s|ned)?)\b", re.I
+)
+DATELINE_REACH = 400  # characters from a document's start: the lines after its title
+
+
+def venue_asked(question: str) -> bool:
+    """Where a speech or press conference was given: "In which building did Biden give his closing remarks ...?"."""
+    return bool(_VENUE_ASKED.search(question) and _SPOKEN.search(question) and not _TO_COME.search(question))
+
+
+def is_dateline(text: str) -> bool:
+    """A line naming a place and nothing else: every word capitalised (the small words of names aside), no number
+    (not "1:57 P.M. EST"), eight words at most: "Eisenhower Executive Office Building", "Rome, Italy"."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not any(ch.isdigit() for ch in text)
+        and "\n" not in text.strip()
+        and all(_capitalised(w) or w in _NAME_WORDS for w in words)
+    )
 
 
 def _capitalised(word: str) -> bool:
@@ -90,11 +140,15 @@ def score_sentences(
     cands: list[Scored] = []
     seen: set[tuple[str, int]] = set()
     ctx_cov: list[float] = []
+    venue = venue_asked(question)
     for pi, p in enumerate(passages, start=1):
         ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
         for s in split_sentences(p.text):
             key = (p.doc_id, p.start + s.start)
-            if key in seen or not says_something(s.text):
+            if key in seen:
+                continue
+            where = venue and p.start + s.start < DATELINE_REACH and s.text.strip() != p.title.strip()
+            if not (says_something(s.text) or (where and is_dateline(s.text))):
                 continue
             seen.add(key)
             bullet = _BULLET.match(s.text)  # "- Costa Rica offered...": the item, not its marker, is the sentence

@@ -619,6 +619,8 @@ def test_a_transcripts_speaker_label_and_stage_directions_are_not_an_answer(embe
     assert not says_something("Joseph R. Biden, Jr.")
     assert not says_something("**Combating Climate Change Together Now**")
     assert says_something("The United States and France")  # a word in lower case: not a name alone
+    assert not says_something("***Expansion of Feed the Future***")  # ... unless a heading set in bold (probe 68)
+    assert says_something("**Launch the Quad Fellowship**: The Fellowship will sponsor 100 students per year.")
     # ... nor a dateline, a name's small words aside (probe 51 answered "which office ... in Seoul?" with it)
     assert not says_something("Seoul, Republic of Korea")
     assert says_something("U.S.-Singapore Critical and Emerging Technology Dialogue: Joint Vision Statement")
@@ -2710,3 +2712,64 @@ def test_a_sentence_qualified_the_opposite_way_gives_way_to_the_next(embedder) -
     text = f"Globally, we face dramatic differences in the distribution of vaccines. {rich} In the poorest ones, only 2 per cent."
     chosen = select(embedder, q, [passage(1, text)])
     assert [c.text for c in chosen] == ["In the poorest ones, only 2 per cent."]
+
+
+def test_where_a_speech_was_given_is_told_by_its_place_lines(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 68's "In which building did Biden give his closing remarks to the 2021 Summit for Democracy?" cited a
+    summary's "Finally, in closing remarks, President Biden applauded ...", and probe 65's "At which venue in Rome
+    did Biden open ...?" the title: the transcript's lines under its title say where ("La Nuvola", "Rome, Italy")."""
+    from rag.sentences import is_dateline, venue_asked
+
+    q = "At which venue in Rome did Biden open the October 2021 Global Summit on Supply Chain Resilience?"
+    assert venue_asked(q) and venue_asked("Where did Biden deliver his remarks on the economy?")
+    assert not venue_asked("Where will the next Global Summit on Supply Chain Resilience be held?")
+    assert not venue_asked("Where did the leaders agree to build the new plant?")
+    assert not venue_asked("Where did Yoon say the office would be established, at his press conference with Biden?")
+    assert is_dateline("Eisenhower Executive Office Building") and is_dateline("Rome, Italy")
+    assert not is_dateline("5:28 P.M. CET") and not is_dateline("Thank you all for joining us today.")
+    from rag.backends.extractive import names_no_place
+
+    # a title is no place line (probe 45's unanswerable "In which city were the ... consultations held?")
+    city = "In which city were the March 2022 U.S.-UK consultations on the Indo-Pacific held?"
+    assert names_no_place(city, "Joint Statement on U.S.-UK Consultations on the Indo-Pacific")
+    assert not names_no_place(city, "Lancaster House London, United Kingdom")
+    title = "Remarks by President Biden at Global Summit on Supply Chain Resilience"
+    text = (
+        f"{title}\n\nLa Nuvola\n\nRome, Italy\n\n5:28 P.M. CET\n\nPRESIDENT BIDEN: Thank you all for joining us "
+        "today at this Global Summit on Supply Chain Resilience. Supply chains are something most citizens never "
+        "think about."
+    )
+    remarks = dataclasses.replace(passage(1, text, "remarks"), title=title)
+    chosen = select(embedder, q, [remarks])
+    assert [c.text for c in chosen] == ["La Nuvola", "Rome, Italy"]
+    # a question about something else said in the speech is not answered by where it was said
+    other = "What did Biden say most citizens never think about at the Global Summit on Supply Chain Resilience?"
+    assert all(not is_dateline(c.text) for c in select(embedder, other, [remarks]))
+
+
+def test_where_a_thing_is_based_asks_no_country() -> None:
+    """Probe 68's "How much was Treasury handing to the London-based development bank for reconstruction ...?" was
+    refused: its fact sheet names the European Bank for Reconstruction and Development, never the United Kingdom."""
+    from rag.backends.extractive import missing_country
+
+    text = "The Department of the Treasury is also providing $500 million to the European Bank for Reconstruction."
+    p = passage(1, text)
+    q = "How much was Treasury handing to the London-based development bank for reconstruction?"
+    assert missing_country(q, [p], p.doc_id) is None
+    assert missing_country("How much was Treasury handing to London for reconstruction?", [p], p.doc_id)
+
+
+def test_which_eight_countries_asks_a_list() -> None:
+    """Probe 68's "Which eight countries did Feed the Future add as new target countries in 2022?" was answered by
+    "... is expanding its global footprint in eight new target countries ..., in Africa ... Russia's war in Ukraine",
+    not by the next sentence listing them."""
+    from rag.backends.extractive import names_no_place
+
+    q = "Which eight countries did Feed the Future add as new target countries in 2022?"
+    vague = "Feed the Future is expanding in eight new target countries in Africa most hurt by Russia's war in Ukraine."
+    listed = (
+        "The new target countries are the Democratic Republic of the Congo, Liberia, Madagascar, Malawi, Mozambique."
+    )
+    assert names_no_place(q, vague)
+    assert not names_no_place(q, listed)
+    assert not names_no_place("Which country did Feed the Future add?", vague)  # one country: Russia will do

@@ -36,6 +36,10 @@ from rag.qtype import is_multi_part
         ("What was agreed in Feb 2022 and in 2021?", [(date(2022, 2, 1), date(2022, 2, 28)), (date(2021, 1, 1), date(2021, 12, 31))]),
         # "since March 2022" sets no time: the count is told later (probe 26 took a March 2022 plan for it)
         ("How many had it welcomed since March 2022, said Biden in December 2022?", [(date(2022, 12, 1), date(2022, 12, 31))]),
+        # probe 68: "by the end of 2022" is a deadline; the June 2022 fact sheet giving it was dropped as not of then
+        ("How many may face starvation by the end of 2022, per the June 2022 fact sheet?", [(date(2022, 6, 1), date(2022, 6, 30))]),
+        ("What must be done by March 31, 2023?", []),
+        ("What was agreed at the end of 2022?", [(date(2022, 10, 1), date(2022, 12, 31))]),
     ],
 )  # fmt: skip
 def test_named_times_become_date_spans(question: str, spans: list[tuple[date, date]]) -> None:

@@ -50,7 +50,16 @@ from rag.qtype import (
     wh_count,
 )
 from rag.qtype import NUM_WORDS as _NUM_WORDS
-from rag.sentences import OUT_OF_SPAN, W_RANK, Scored, passage_rank, score_sentences
+from rag.sentences import (
+    DATELINE_REACH,
+    OUT_OF_SPAN,
+    W_RANK,
+    Scored,
+    is_dateline,
+    passage_rank,
+    score_sentences,
+    venue_asked,
+)
 from rag.types import Passage
 
 __all__ = ["ExtractiveBackend", "missing_country", "missing_focus", "missing_year"]
@@ -212,6 +221,16 @@ _TITLED_FIRST = re.compile(
 )
 
 
+def _how_many_named(which: str) -> int:
+    """How many places a "which" question's answer names, three at most: "Which eight countries" wants a list, not
+    a sentence naming Russia and Ukraine beside "eight new target countries"."""
+    n = next(
+        (_SMALL_NUMBERS.get(w.lower()) or int(w) for w in which.split() if w.isdigit() or w.lower() in _SMALL_NUMBERS),
+        1,
+    )
+    return max(1, min(n, 3))
+
+
 def names_no_place(question: str, sentence: str) -> bool:
     """A "which city/country" question whose sentence names no place the question does not: "Which city will host the
     2024 celebration of the bicentennial?" is not answered by "... the bicentennial ... in 2024", nor "Which city..."
@@ -220,6 +239,10 @@ def names_no_place(question: str, sentence: str) -> bool:
     m = _WHICH_PLACE.search(question)
     if not m and not _WHERE_EVENT.search(question):
         return False
+    if is_dateline(sentence) and not _NO_PLACE_NAME.search(sentence):
+        # a transcript's place line: a place, unless only the question's ("Rome, Italy"); not a title ("Joint
+        # Statement on U.S.-UK Consultations on the Indo-Pacific")
+        return not set(tokenize(sentence)) - set(tokenize(question)) - _NOT_PLACES
     if not m:  # "Where did they meet?": any place answers ("in Japan", though the question names Japan), and
         # "on the margins of the G7 Summit" places a meeting; not the place naming the occasion asked about ("last
         # year at Carbis Bay" for "Where did the G7 leaders meet for the Carbis Bay summit?")
@@ -233,8 +256,11 @@ def names_no_place(question: str, sentence: str) -> bool:
             )
         )
     country = bool(m.group(1))
-    if country and countries_in(sentence) - countries_in(question):
+    wanted = _how_many_named(m.group(0))
+    if country and len(countries_in(sentence) - countries_in(question)) >= wanted:
         return False
+    if country and wanted > 1:
+        return True  # a list of countries is asked: none other places them
     asked = set(tokenize(question))
     for p in _PLACE_WORDS.finditer(sentence):
         name = p.group(1)
@@ -497,10 +523,14 @@ def _document_text(passages: list[Passage], doc_id: str) -> str:
     return " ".join([*(f"{p.title} {p.text}" for p in mine), lead])
 
 
+# "the London-based development bank": where a thing sits describes it; the answer need not name the country
+_BASED = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*-(?:based|headquartered)\b")
+
+
 def missing_country(question: str, passages: list[Passage], doc_id: str) -> str | None:
     """A country the question names that the answer's document, as far as it was retrieved, never names: "How
     much did Germany spend on aid?" is not answered by what the United States spends."""
-    asked = countries_in(question)
+    asked = countries_in(_BASED.sub(" ", question))
     if not asked:
         return None
     seen = countries_in(_document_text(passages, doc_id))
@@ -1549,6 +1579,8 @@ class ExtractiveBackend(Backend):
             ranked = _own_words_first(question, ranked, request.passages)
         if not ranked or ranked[0].evidence < threshold:
             return []
+        if not multi and venue_asked(question) and (lines := self._datelines(question, ranked, everything, request)):
+            return lines
         if must_hold and request.idf and strays_from_the_topic(question, everything[0], ranked[0], doc_of, request.idf):
             return []
         best = ranked[0]
@@ -1626,6 +1658,30 @@ class ExtractiveBackend(Backend):
                 continue
             chosen.append(c)
         return chosen
+
+    def _datelines(
+        self, question: str, ranked: list[Scored], everything: list[Scored], request: GenerationRequest
+    ) -> list[Scored]:
+        """Where a speech was given, told by its transcript's place lines ("La Nuvola", "Rome, Italy") under its
+        title, naming something the question does not: of the first document, among the sentences nearly as good
+        as the best, that has them; in their order, two at most."""
+        asked = set(tokenize(question))
+        passages = request.passages
+        for c in ranked:
+            if c.score < ranked[0].score - self.margin:
+                break
+            lines = [
+                x
+                for x in everything
+                if passages[x.passage - 1].doc_id == passages[c.passage - 1].doc_id
+                and passages[x.passage - 1].start + x.start < DATELINE_REACH
+                and is_dateline(x.text)
+                and not _NO_PLACE_NAME.search(x.text)
+                and set(tokenize(x.text)) - asked - _NOT_PLACES
+            ]
+            if lines:
+                return sorted(lines, key=lambda x: (x.passage, x.start))[:2]
+        return []
 
     def worded_otherwise(self, term: str, question: str, document: str) -> bool:
         """The document says the question's rare word in other words, a word of it near enough by the embedding
