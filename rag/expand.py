@@ -112,6 +112,7 @@ PHRASES: dict[str, str] = {
         "Romanian": "Bucharest", "Austrian": "Vienna", "Portuguese": "Lisbon", "Mongolian": "Ulaanbaatar",
     }.items()},
     r"schooling": "education",
+    r"ex-(?=(?-i:[a-z]))": "former ",  # "Biden's ex-boss": "my former boss"
     r"crypto-?currenc(?:y|ies)": "crypto-assets digital assets",
     r"Fermilab": "Fermi National Laboratory",  # the laboratory's own short name
     r"(?:a)?round[- ]the[- ]clock": "24 hours a day 7 days a week",

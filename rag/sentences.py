@@ -106,6 +106,7 @@ def is_dateline(text: str) -> bool:
     return (
         0 < len(words) <= 8
         and not any(ch.isdigit() for ch in text)
+        and not text.lstrip().startswith("(")  # a stage direction: "(Laughs.)"
         and "\n" not in text.strip()
         and all(_capitalised(w) or w in _NAME_WORDS for w in words)
     )

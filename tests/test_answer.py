@@ -2733,6 +2733,8 @@ def test_where_a_speech_was_given_is_told_by_its_place_lines(embedder) -> None: 
     city = "In which city were the March 2022 U.S.-UK consultations on the Indo-Pacific held?"
     assert names_no_place(city, "Joint Statement on U.S.-UK Consultations on the Indo-Pacific")
     assert not names_no_place(city, "Lancaster House London, United Kingdom")
+    assert not names_no_place(city, "Walter E. Washington Convention Center")  # a building, though "Convention"
+    assert not is_dateline("(Laughs.)")  # a stage direction (probe 69 answered "Washington, D.C. (Laughs.)")
     title = "Remarks by President Biden at Global Summit on Supply Chain Resilience"
     text = (
         f"{title}\n\nLa Nuvola\n\nRome, Italy\n\n5:28 P.M. CET\n\nPRESIDENT BIDEN: Thank you all for joining us "
@@ -2773,3 +2775,46 @@ def test_which_eight_countries_asks_a_list() -> None:
     assert names_no_place(q, vague)
     assert not names_no_place(q, listed)
     assert not names_no_place("Which country did Feed the Future add?", vague)  # one country: Russia will do
+
+
+def test_a_figure_the_question_gives_does_not_answer_it() -> None:
+    """Probe 69's unanswerable "How much of the $55 billion pledged to Africa will go to health ...?" was answered
+    by "... we plan to commit $55 billion in Africa ..."."""
+    from rag.backends.extractive import only_the_questions_figures
+
+    q = "How much of the $55 billion pledged to Africa will go to health, according to Biden's remarks?"
+    assert only_the_questions_figures(q, "Over the next three years, we plan to commit $55 billion in Africa.")
+    assert not only_the_questions_figures(q, "Of the $55 billion, $4 billion will go to health.")
+    assert not only_the_questions_figures(q, "We plan to commit fifty-five billion dollars.")  # no figure in digits
+    # a year is no figure given, nor a number in a quoted name (p45-019, p50-007, p17-003 were refused)
+    assert not only_the_questions_figures("Which month in 2021 did India preside?", "It presided in August 2021.")
+    q250 = "How many American students will the '250 for 250' program send to France?"
+    assert not only_the_questions_figures(q250, "They are sending 250 French students to study in the United States.")
+
+
+def test_one_of_a_kind_names_one() -> None:
+    """Probe 70's "Which American university did Kishida say had begun a joint study ...?" was refused: "... joint
+    study with the Massachusetts Institute of Technology — the MIT, one of the leading universities of the United
+    States — has commenced" seemed to speak of universities in the plural."""
+    from rag.backends.extractive import speaks_of_many
+
+    q = "Which American university did Kishida say had begun a joint study with Japan?"
+    said = "Joint study with the Massachusetts Institute of Technology, one of the leading universities of the United States, has commenced."
+    assert not speaks_of_many(q, said)
+    assert speaks_of_many(q, "Joint studies with leading universities of the United States have commenced.")
+
+
+def test_what_a_speaker_said_is_said_in_their_turn(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 69's "Which regional bodies did Albanese say the Quad's approach respects the leadership of ...?" was
+    answered by Biden's turn of the transcript: "... Prime Minister Albanese, especially for your impressive
+    leadership of the Quad this year ..."."""
+    q = "Which regional bodies did Albanese say the Quad's approach respects the leadership of?"
+    text = (
+        "PRIME MINISTER ALBANESE: Good evening, everyone. Respect for the leadership of regional institutions, "
+        "including ASEAN and the Pacific Island Forum, is central to our approach.\n\n"
+        "PRESIDENT BIDEN: Thank you, Prime Minister Albanese, especially for your impressive leadership of the "
+        "Quad this year and your gracious approach."
+    )
+    chosen = select(embedder, q, [passage(1, text, "remarks")])
+    assert chosen and "ASEAN" in chosen[0].text
+    assert all("impressive leadership" not in c.text for c in chosen)

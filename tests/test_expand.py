@@ -338,3 +338,10 @@ def test_round_the_clock_reads_as_the_hours_documents_give() -> None:
     for q in ("What round-the-clock schedule did the ports agree?", "Which ports run around the clock?"):
         assert {"24", "hour", "week"} <= set(tokenize(expand(q).dense))
     assert "hour" not in tokenize(expand("Which ports did Biden name?").dense)
+
+
+def test_ex_reads_as_former() -> None:
+    """Probe 70's "Which ex-boss of Biden's did he credit with hosting the first summit ...?" was refused: "ex" is
+    rare and no document says it; the toast says "my former boss, ... Barack Obama"."""
+    assert "former boss" in expand("Which ex-boss of Biden's did he credit?").dense
+    assert "former" not in expand("How much did the Ex-Im Bank lend?").dense  # a name, not a former bank

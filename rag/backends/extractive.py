@@ -231,6 +231,15 @@ def _how_many_named(which: str) -> int:
     return max(1, min(n, 3))
 
 
+_VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|House|Hotel|Palace|Room|Auditorium|Stadium|Museum|Library)\W*$")
+
+
+def _names_a_venue(line: str) -> bool:
+    """A place line names a place, not a body or a text ("Joint Statement on ..."), unless it ends in a building:
+    "Walter E. Washington Convention Center"."""
+    return not _NO_PLACE_NAME.search(line) or bool(_VENUE.search(line))
+
+
 def names_no_place(question: str, sentence: str) -> bool:
     """A "which city/country" question whose sentence names no place the question does not: "Which city will host the
     2024 celebration of the bicentennial?" is not answered by "... the bicentennial ... in 2024", nor "Which city..."
@@ -239,7 +248,7 @@ def names_no_place(question: str, sentence: str) -> bool:
     m = _WHICH_PLACE.search(question)
     if not m and not _WHERE_EVENT.search(question):
         return False
-    if is_dateline(sentence) and not _NO_PLACE_NAME.search(sentence):
+    if is_dateline(sentence) and _names_a_venue(sentence):
         # a transcript's place line: a place, unless only the question's ("Rome, Italy"); not a title ("Joint
         # Statement on U.S.-UK Consultations on the Indo-Pacific")
         return not set(tokenize(sentence)) - set(tokenize(question)) - _NOT_PLACES
@@ -351,8 +360,15 @@ def speaks_of_many(question: str, sentence: str) -> bool:
     plural = rf"{noun[:-1]}ies" if noun.endswith("y") else rf"{noun}(?:s|es)"  # "companies"
     if re.search(rf"\b{noun}\b", sentence, re.I):
         return False
-    # "the Patriot battery systems" name one kind of system; "U.S. companies", "think tanks" name none
-    return any(not _names_a_kind(sentence, m.start()) for m in re.finditer(rf"\b{plural}\b", sentence))
+    # "the Patriot battery systems" name one kind of system; "U.S. companies", "think tanks" name none; "the MIT,
+    # one of the leading universities" names one
+    return any(
+        not _names_a_kind(sentence, m.start()) and not _ONE_OF.search(sentence, 0, m.start())
+        for m in re.finditer(rf"\b{plural}\b", sentence)
+    )
+
+
+_ONE_OF = re.compile(r"\bone of (?:the |our |its |their |its )?(?:[\w-]+ ){0,2}$", re.I)
 
 
 # a capitalised word (not a sentence's first) within two words before: "the Patriot battery systems"
@@ -506,6 +522,9 @@ def _own_words_first(question: str, ranked: list[Scored], passages: list[Passage
     if not m:
         return ranked
     name = m.group(1)
+    ranked = _in_their_turn(name, ranked, passages)
+    if not ranked:
+        return ranked
     own = {p.doc_id for p in passages if _OWN_WORDS.search(p.title) and re.search(rf"\b{name}\b", p.title)}
     top = ranked[0]
     if not own or passages[top.passage - 1].doc_id in own:
@@ -514,6 +533,42 @@ def _own_words_first(question: str, ranked: list[Scored], passages: list[Passage
     if said is None or said.score < top.score - SAID_GAP:
         return ranked
     return [said, *(c for c in ranked if c is not said)]
+
+
+# a transcript's speaker label at a line's start: "PRIME MINISTER ALBANESE:", "THE PRESIDENT:", "Q:"
+_LABEL = re.compile(r"(?m)^([A-Z][A-Z.'’ -]*[A-Z.]|Q):")
+
+
+def _speaker(passage: Passage, start: int, passages: list[Passage]) -> str | None:
+    """Who speaks a sentence starting at ``start`` of the passage, by the last label before it, looking back into
+    the retrieved passage of the same document it continues: None if none is found."""
+    labels = [m.group(1) for m in _LABEL.finditer(passage.text) if m.start() <= start]
+    if labels:
+        return labels[-1]
+    before = next((q for q in passages if q.doc_id == passage.doc_id and q.start < passage.start <= q.end), None)
+    return _speaker(before, passage.start - before.start, passages) if before else None
+
+
+def _in_their_turn(name: str, ranked: list[Scored], passages: list[Passage]) -> list[Scored]:
+    """ "Which regional bodies did Albanese say ...?": in a transcript, not what another speaker says ("PRESIDENT
+    BIDEN: ... Prime Minister Albanese, especially for your impressive leadership ...") nor a reporter's question;
+    and what Albanese says, or a sentence of unknown turn in a transcript where he speaks, comes first when nearly
+    as good. ("THE PRESIDENT" of a White House transcript is the President, Biden.)"""
+    speaking = name.upper()
+
+    def theirs(who: str) -> bool:
+        return speaking in who.split() or (who == "THE PRESIDENT" and name == "Biden")
+
+    who = [_speaker(passages[c.passage - 1], c.start, passages) for c in ranked]
+    if not any(who):
+        return ranked
+    speaks = {passages[c.passage - 1].doc_id for c, w in zip(ranked, who, strict=True) if w and theirs(w)}
+    kept = [(c, w) for c, w in zip(ranked, who, strict=True) if w is None or theirs(w)]
+    said = next((c for c, w in kept if (w and theirs(w)) or passages[c.passage - 1].doc_id in speaks), None)
+    out = [c for c, _ in kept]
+    if out and said is not None and said is not out[0] and said.score >= out[0].score - SAID_GAP:
+        out = [said, *(c for c in out if c is not said)]
+    return out
 
 
 def _document_text(passages: list[Passage], doc_id: str) -> str:
@@ -744,6 +799,17 @@ def says_the_qualifier(question: str, sentence: str) -> bool:
         for a, b in _OPPOSITES
         for asked, other in ((a, b), (b, a))
     )
+
+
+_FIGURE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year
+_QUOTED_NAME = re.compile(r"['‘\"“][^'’\"”]+['’\"”]")  # "the '250 for 250' program": a name, not a figure given
+
+
+def only_the_questions_figures(question: str, sentence: str) -> bool:
+    """Every figure the sentence writes in digits (years aside) is one the question gives (and it writes one)."""
+    figures = {f.replace(",", "") for f in _FIGURE.findall(sentence)}
+    given = {f.replace(",", "") for f in _FIGURE.findall(_QUOTED_NAME.sub(" ", question))}
+    return bool(figures) and figures <= given
 
 
 _HOW_MANY = re.compile(
@@ -1490,6 +1556,10 @@ class ExtractiveBackend(Backend):
                 if c.typed
                 and ((c.lexical > 0 and not shares_only_units(question, c.text)) or c.dense >= TYPED_ALONE_DENSE)
             ]
+            # ... nor one whose only figures are the question's: "How much of the $55 billion pledged to Africa will go
+            # to health?" is not answered by "we plan to commit $55 billion in Africa"
+            if kind == "number":
+                typed = [c for c in typed if not only_the_questions_figures(request.question, c.text)]
             if not counted and name_never_typed(question, ranked, typed, doc_of):
                 return []  # "How much ... the IPEF Catalytic Capital Fund?": no amount is given for it
             if not counted:
@@ -1676,7 +1746,7 @@ class ExtractiveBackend(Backend):
                 if passages[x.passage - 1].doc_id == passages[c.passage - 1].doc_id
                 and passages[x.passage - 1].start + x.start < DATELINE_REACH
                 and is_dateline(x.text)
-                and not _NO_PLACE_NAME.search(x.text)
+                and _names_a_venue(x.text)
                 and set(tokenize(x.text)) - asked - _NOT_PLACES
             ]
             if lines:
