@@ -113,6 +113,7 @@ PHRASES: dict[str, str] = {
     }.items()},
     r"schooling": "education",
     r"ex-(?=(?-i:[a-z]))": "former ",  # "Biden's ex-boss": "my former boss"
+    r"graft": "corruption",  # "its graft law", "anti-graft": "anti-corruption law"
     r"crypto-?currenc(?:y|ies)": "crypto-assets digital assets",
     r"Fermilab": "Fermi National Laboratory",  # the laboratory's own short name
     r"(?:a)?round[- ]the[- ]clock": "24 hours a day 7 days a week",

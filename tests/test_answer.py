@@ -2818,3 +2818,13 @@ def test_what_a_speaker_said_is_said_in_their_turn(embedder) -> None:  # type: i
     chosen = select(embedder, q, [passage(1, text, "remarks")])
     assert chosen and "ASEAN" in chosen[0].text
     assert all("impressive leadership" not in c.text for c in chosen)
+
+
+def test_a_count_of_them_counts_them() -> None:
+    """Probe 71's "How many Americans had died of COVID-19 by Biden's September 2021 ... remarks?" was refused: "The
+    United States has lost more than 670,000 of our fellow Americans" put three words between count and noun."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    counted = counted_words("How many Americans had died of COVID-19 by September 2021?")
+    assert count_attached("The United States has lost more than 670,000 of our fellow Americans.", counted) is True
+    assert count_attached("One of the things Americans want is good jobs.", counted) is False

@@ -345,3 +345,10 @@ def test_ex_reads_as_former() -> None:
     rare and no document says it; the toast says "my former boss, ... Barack Obama"."""
     assert "former boss" in expand("Which ex-boss of Biden's did he credit?").dense
     assert "former" not in expand("How much did the Ex-Im Bank lend?").dense  # a name, not a former bank
+
+
+def test_graft_reads_as_corruption() -> None:
+    """Probe 71's "What did Biden say the Dominican Republic had set up ... after updating its graft law?" was
+    refused for "graft", which the remarks call "its anti-corruption law"."""
+    assert "corrupt" in tokenize(expand("What did it set up after updating its graft law?").dense)
+    assert "corrupt" not in tokenize(expand("What did it set up after updating its tax law?").dense)

@@ -1060,11 +1060,21 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
                 return True
             if any(_COUNT.match(words[j].strip("*,;:()$€£")) and not _money(words, j) for j in range(max(0, i - 3), i)):
                 return True
+            # "more than 670,000 of our fellow Americans": a count of them, a few words before
+            if any(
+                words[j + 1].lower() == "of"
+                and _COUNT.match(words[j].strip("*,;:()$€£"))
+                and not _money(words, j)
+                and all(w.lower() in _PARTITIVE for w in words[j + 2 : i])
+                for j in range(max(0, i - 5), i - 1)
+            ):
+                return True
             if _GROWN_BY.match(" ".join(words[i + 1 : i + 3])) and "number" in words[max(0, i - 12) : i]:
                 return True  # "expand the number of ... partner countries by eight this year"
     return False if named else None
 
 
+_PARTITIVE = frozenset("the our their its his her my your these those fellow all".split())
 _MADE_ADJECTIVE = re.compile(
     r"\w-(?:related|based|led|owned|run|funded|backed|focused|linked|affiliated|oriented|driven|sponsored)\W*$", re.I
 )
