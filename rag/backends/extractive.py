@@ -1074,7 +1074,7 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
     return False if named else None
 
 
-_PARTITIVE = frozenset("the our their its his her my your these those fellow all".split())
+_PARTITIVE = frozenset(["the", "our", "their", "its", "his", "her", "my", "your", "these", "those", "fellow", "all"])
 _MADE_ADJECTIVE = re.compile(
     r"\w-(?:related|based|led|owned|run|funded|backed|focused|linked|affiliated|oriented|driven|sponsored)\W*$", re.I
 )
