@@ -2648,7 +2648,7 @@ def test_a_count_of_a_modifier_is_no_count_of_the_thing_asked() -> None:
     assert count_attached("The Treasury sanctioned 12 Russian defense enterprises.", counted) is True
     assert count_attached("It sanctioned 12 defense firms.", counted) is True  # a modifier counted stays counted
     # ... but a country's adjective says whose: "hundreds of Russian products" counts no enterprises
-    assert count_attached("The U.S. will impose tariffs on hundreds of Russian products.", counted) is None
+    assert count_attached("The U.S. will impose tariffs on hundreds of Russian products.", counted) is False
     assert counted_words("How many Indians did the programme reach?") == {"indian"}
 
 
@@ -2828,3 +2828,43 @@ def test_a_count_of_them_counts_them() -> None:
     counted = counted_words("How many Americans had died of COVID-19 by September 2021?")
     assert count_attached("The United States has lost more than 670,000 of our fellow Americans.", counted) is True
     assert count_attached("One of the things Americans want is good jobs.", counted) is False
+
+
+def test_a_countrys_people_are_counted_by_name_and_several_is_no_count() -> None:
+    """Probe 72's "How many Mexican workers did López Obrador say were benefiting ...?" is counted by "25,000
+    Mexicans" (the country's adjective read only as whose had lost it), and its unanswerable "How many classified
+    documents were found ...?" was answered by "several classified documents"."""
+    from rag.backends.extractive import count_attached, counted_words
+
+    workers = counted_words("How many Mexican workers did López Obrador say were benefiting?")
+    assert count_attached("This program is already benefiting 25,000 men and women — 25,000 Mexicans.", workers)
+    documents = counted_words("How many classified documents were found in the office?")
+    assert count_attached("They realized there were several classified documents in that box.", documents) is False
+    assert count_attached("They found 12 classified documents in that box.", documents) is True
+
+
+def test_a_place_the_question_names_is_the_region_asked() -> None:
+    """Probe 72's "Which Texas border city did Biden say he had stopped in on his way to the January 2023 summit in
+    Mexico?" was refused: "El Paso, Texas" seemed a city outside the Mexico the question names."""
+    from rag.backends.extractive import names_no_place
+
+    q = "Which Texas border city did Biden say he had stopped in on his way to the January 2023 summit in Mexico?"
+    assert not names_no_place(q, "On my way here, I stopped in El Paso, Texas, to see the situation.")
+    assert names_no_place(q.replace("Texas", "Mexican"), "On my way here, I stopped in El Paso, Texas, to see it.")
+
+
+def test_who_said_it_may_have_two_names() -> None:
+    """Probe 72's "Which poet ... did López Obrador quote ...?": the speaker asked is "López Obrador", whose turn is
+    labelled "PRESIDENT LÓPEZ OBRADOR:"."""
+    from rag.backends.extractive import _SAID_BY, _in_their_turn
+    from rag.sentences import Scored
+
+    m = _SAID_BY.search("Which poet did López Obrador quote at the end of his remarks?")
+    assert m and m.group(1) == "López Obrador"
+    text = (
+        "PRESIDENT BIDEN: We thank the poet.\n\nPRESIDENT LÓPEZ OBRADOR: My teacher, the poet Carlos Pellicer, said it."
+    )
+    p = passage(1, text)
+    biden = Scored(1, 17, 35, "We thank the poet.", 0.9, 0.8, 0.5)
+    amlo = Scored(1, 62, len(text), "My teacher, the poet Carlos Pellicer, said it.", 0.85, 0.8, 0.5)
+    assert _in_their_turn("López Obrador", [biden, amlo], [p]) == [amlo]

@@ -231,6 +231,7 @@ def _how_many_named(which: str) -> int:
     return max(1, min(n, 3))
 
 
+_ACT_TITLED = re.compile(r"\b(?:press conference|remarks|toast|address|speech)\b", re.I)
 _VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|House|Hotel|Palace|Room|Auditorium|Stadium|Museum|Library)\W*$")
 
 
@@ -279,7 +280,8 @@ def names_no_place(question: str, sentence: str) -> bool:
         if head and (countries_in(where) or _NOT_A_CITY.search(where)):
             # "in Phnom Penh, Cambodia" names a city; "Germantown, Pennsylvania" no German one
             wanted = countries_in(question)
-            if wanted and not countries_in(where) & wanted:
+            # ... unless the question names that region itself: "Which Texas border city ..., on his way to Mexico?"
+            if wanted and not countries_in(where) & wanted and not set(tokenize(where)) <= asked:
                 continue
             name = head
         new = set(tokenize(name)) - asked - _NOT_PLACES
@@ -508,8 +510,9 @@ def _titled_as(question: str, passages: list[Passage]) -> set[str]:
 
 
 _SAID_BY = re.compile(
-    r"\bdid (?:President |Prime Minister |Vice President |Secretary |Chancellor )?([A-Z][\w'’-]+)\s+"
-    r"(?:say|tell|announce|note|describe|call|mention|claim|argue|warn|promise|pledge)\b"
+    r"\bdid (?:President |Prime Minister |Vice President |Secretary |Chancellor )?"
+    r"((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)\s+"
+    r"(?:say|tell|announce|note|describe|call|mention|claim|argue|warn|promise|pledge|quote|cite|credit)\b"
 )
 _OWN_WORDS = re.compile(r"\b(?:Remarks|Statement (?:by|from)|Press Conference|Interview|Address|Op-Ed)\b", re.I)
 SAID_GAP = 0.1
@@ -536,7 +539,7 @@ def _own_words_first(question: str, ranked: list[Scored], passages: list[Passage
 
 
 # a transcript's speaker label at a line's start: "PRIME MINISTER ALBANESE:", "THE PRESIDENT:", "Q:"
-_LABEL = re.compile(r"(?m)^([A-Z][A-Z.'’ -]*[A-Z.]|Q):")
+_LABEL = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ.'’ -]*[A-ZÀ-Þ.]|Q):")  # "PRESIDENT LÓPEZ OBRADOR:" too
 
 
 def _speaker(passage: Passage, start: int, passages: list[Passage]) -> str | None:
@@ -554,10 +557,10 @@ def _in_their_turn(name: str, ranked: list[Scored], passages: list[Passage]) -> 
     BIDEN: ... Prime Minister Albanese, especially for your impressive leadership ...") nor a reporter's question;
     and what Albanese says, or a sentence of unknown turn in a transcript where he speaks, comes first when nearly
     as good. ("THE PRESIDENT" of a White House transcript is the President, Biden.)"""
-    speaking = name.upper()
+    speaking = name.upper().split()  # "López Obrador": "PRESIDENT LÓPEZ OBRADOR"
 
     def theirs(who: str) -> bool:
-        return speaking in who.split() or (who == "THE PRESIDENT" and name == "Biden")
+        return all(w in who.split() for w in speaking) or (who == "THE PRESIDENT" and name == "Biden")
 
     who = [_speaker(passages[c.passage - 1], c.start, passages) for c in ranked]
     if not any(who):
@@ -818,9 +821,10 @@ _HOW_MANY = re.compile(
     re.I,
 )
 _COUNT = re.compile(
-    rf"^(?:[\d.,]+|\d+(?:st|nd|rd|th)|(?:{_NUM_WORDS}|million|billion|trillion|hundreds|thousands|millions)(?:-\w+)?)$",
+    rf"^(?!several\b)(?:[\d.,]+|\d+(?:st|nd|rd|th)|(?:{_NUM_WORDS}|million|billion|trillion|hundreds|thousands|millions)"
+    r"(?:-\w+)?)$",
     re.I,
-)  # "the 15th consecutive year" counts the years
+)  # "the 15th consecutive year" counts the years; "several classified documents" counts none
 
 
 _WHO = re.compile(r"^\W*(?:who|whom|whose)\b", re.I)
@@ -1032,10 +1036,6 @@ def counted_words(question: str) -> frozenset[str]:
     if not m:
         return frozenset()
     counted = {t for t in tokenize(m.group(1)) if t not in _SCAFFOLD and t not in _NOT_COUNTED and len(t) > 2}
-    # a country's adjective says whose, not what, unless it is all there is: "How many Russian defense enterprises"
-    # are not counted by "hundreds of Russian products"; "How many Indians ...?" counts Indians
-    whose = {t for w in m.group(1).split() if countries_in(w) for t in tokenize(w)}
-    counted = counted - whose or counted
     return frozenset(counted | {_COUNTED_ALIKE[t] for t in counted if t in _COUNTED_ALIKE})
 
 
@@ -1054,6 +1054,10 @@ def count_attached(sentence: str, counted: frozenset[str]) -> bool | None:
         if set(tokenize(w)) & counted:
             named = True
             if _MADE_ADJECTIVE.search(w):
+                continue
+            # a country's adjective says whose, not what: "hundreds of Russian products" counts no "Russian defense
+            # enterprises"; its people are counted by name ("25,000 Mexicans" for "How many Mexican workers")
+            if countries_in(w) and not w.rstrip(".,;:)’'\"”").endswith("s"):
                 continue
             head, dash, _ = w.partition("-")
             if dash and _COUNT.match(head) and not _money(words, i):  # "a three-day summit", "a 90-day review"
@@ -1747,9 +1751,12 @@ class ExtractiveBackend(Backend):
         as the best, that has them; in their order, two at most."""
         asked = set(tokenize(question))
         passages = request.passages
-        for c in ranked:
-            if c.score < ranked[0].score - self.margin:
-                break
+        acts = {a.lower() for a in _ACT_TITLED.findall(question)}
+        # the sentences nearly as good as the best, then the first of a transcript whose title names the act asked
+        # ("... in Joint Press Conference" for "In which building did they hold their joint press conference?")
+        near = [c for c in ranked if c.score >= ranked[0].score - self.margin]
+        titled = [c for c in ranked if acts & {a.lower() for a in _ACT_TITLED.findall(passages[c.passage - 1].title)}]
+        for c in near + titled[:1]:
             lines = [
                 x
                 for x in everything
