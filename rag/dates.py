@@ -50,8 +50,11 @@ _BARE_YEAR = re.compile(rf"(?<![\w$€£-]){_YEAR}")
 # "between 2013 and 2019", "from 2013 to 2019": the years a figure covers, as "2021-22" is, not a time of writing
 _YEAR_RANGE = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:by|until|till|before|through|to|agenda|vision|beyond)\s+$", re.I)
-# "by the end of 2022", "by March 31, 2023": a deadline the question sets, not when its document was written
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+)?$", re.I)
+# "may face starvation by the end of 2022", "must be done by March 31, 2023": a deadline the question sets, not
+# when its document was written; but "had been established by April 2022" asks how things stood then (and "the last
+# summit before October 2023" is of a time before it)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?$", re.I)
+_AS_OF = re.compile(r"\b(?:had|has|have)\b", re.I)
 # "welcomed since March 2022", "invested since 2002": a count told later, by a document of any time after
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the\s+(?:start|end)\s+of)[\s-]+)?$", re.I)
 # ... but "their 2023 vision statement" is a document of 2023, not a vision for it
@@ -158,6 +161,10 @@ def time_words(question: str, iso: str) -> str:
     return " ".join(words for span, words in _time_expressions(question) if span.holds(iso))
 
 
+def _deadline(question: str, at: int) -> bool:
+    return bool(_DEADLINE_BEFORE.search(question[:at])) and not _AS_OF.search(question[:at])
+
+
 @lru_cache(maxsize=256)
 def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
     spans: list[tuple[DateSpan, str]] = []
@@ -168,7 +175,7 @@ def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
         spans.append((_month_span(int(m["year"]), month, month), m.group(0)))
     for m in _DAY_MONTH_YEAR.finditer(question):
         taken.append(m.span())
-        if _SINCE.search(question[: m.start()]) or _DEADLINE_BEFORE.search(question[: m.start()]):
+        if _SINCE.search(question[: m.start()]) or _deadline(question, m.start()):
             continue
         year, month = int(m["year"]), MONTHS[m["month"].lower()]
         day = m["d1"] or m["d2"]
@@ -179,7 +186,7 @@ def _time_expressions(question: str) -> list[tuple[DateSpan, str]]:
             spans.append((_month_span(year, month, month), m.group(0)))
     for m in _PART_YEAR.finditer(question):
         taken.append(m.span())
-        if _SINCE.search(question[: m.start()]) or _DEADLINE_BEFORE.search(question[: m.start()]):
+        if _SINCE.search(question[: m.start()]) or _deadline(question, m.start()):
             continue
         first, last = _PART[m["part"].lower()]
         spans.append((_month_span(int(m["year"]), first, last), m.group(0)))

@@ -39,6 +39,9 @@ from rag.qtype import is_multi_part
         # probe 68: "by the end of 2022" is a deadline; the June 2022 fact sheet giving it was dropped as not of then
         ("How many may face starvation by the end of 2022, per the June 2022 fact sheet?", [(date(2022, 6, 1), date(2022, 6, 30))]),
         ("What must be done by March 31, 2023?", []),
+        # ... but "had ... by" asks how things stood then, and "before" bounds the time asked (p33-015 went wrong)
+        ("How many working groups had been established by April 2022?", [(date(2022, 4, 1), date(2022, 4, 30))]),
+        ("When was the last summit before October 2023?", [(date(2023, 10, 1), date(2023, 10, 31))]),
         ("What was agreed at the end of 2022?", [(date(2022, 10, 1), date(2022, 12, 31))]),
     ],
 )  # fmt: skip
