@@ -370,7 +370,7 @@ def speaks_of_many(question: str, sentence: str) -> bool:
     )
 
 
-_ONE_OF = re.compile(r"\bone of (?:the |our |its |their |its )?(?:[\w-]+ ){0,2}$", re.I)
+_ONE_OF = re.compile(r"\bone of (?:the |our |its |their )?(?:[\w-]+ ){0,2}$", re.I)
 
 
 # a capitalised word (not a sentence's first) within two words before: "the Patriot battery systems"
