@@ -1186,6 +1186,11 @@ def owners(question: str) -> list[str]:
     return found
 
 
+def _names_owner(name: str, text: str) -> bool:
+    """The text names the owner, an acronym also in full: "the IMF's" as "the International Monetary Fund"."""
+    return bool(re.search(rf"\b{_joined(name)}\b", text)) or (name.isupper() and spelled_out(name, text))
+
+
 def owner_never_said(
     question: str, typed: list[Scored], sentences: list[Scored], passages: list[Passage]
 ) -> list[Scored]:
@@ -1197,22 +1202,17 @@ def owner_never_said(
     jobs" beside "Samsung Electronics semiconductor manufacturing facility ... represents an investment of up to $25
     billion"."""
     for name in owners(question):
-        said = re.compile(rf"\b{_joined(name)}\b")
-        if (
-            name.isupper() and name.isalpha()
-        ):  # "the IMF's new Special Drawing Rights": "the International Monetary Fund" names it too
-            said = re.compile(rf"\b{_joined(name)}\b|\b" + _LINK.join(rf"{ch}[\w'’-]*" for ch in name))
-        naming = [c for c in sentences if said.search(c.text)]
+        naming = [c for c in sentences if _names_owner(name, c.text)]
         people = TYPES["person"].finditer(" ".join(p.text for p in passages))  # names after a title
-        if not naming or any(said.search(m.group(1)) for m in people):
+        if not naming or any(_names_owner(name, m.group(1)) for m in people):
             continue
         after = {(c.passage, c.end) for c in naming}
         typed = [
             c
             for c in typed
-            if said.search(c.text)
+            if _names_owner(name, c.text)
             or (_OPENS_POINTING.match(c.text) and _right_after(c, after))
-            or said.search(passages[c.passage - 1].title)  # its own document: "Quad Leaders' Summit Fact Sheet"
+            or _names_owner(name, passages[c.passage - 1].title)  # its own document: "Quad Leaders' Summit Fact Sheet"
         ]
     return typed
 
