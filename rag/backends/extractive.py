@@ -785,23 +785,25 @@ _OPPOSITES = [
 ]
 
 
+def _qualifiers_asked(question: str) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """The qualifiers the question asks, each with its opposite, which it does not ask."""
+    return [
+        (asked, other)
+        for a, b in _OPPOSITES
+        for asked, other in ((a, b), (b, a))
+        if asked.search(question) and not other.search(question)
+    ]
+
+
 def opposite_qualifier(question: str, sentence: str) -> bool:
     """The question qualifies what it asks ("permanently", "alone") and the sentence says the opposite and not the
     qualifier itself: it answers another question."""
-    return any(
-        asked.search(question) and not other.search(question) and other.search(sentence) and not asked.search(sentence)
-        for a, b in _OPPOSITES
-        for asked, other in ((a, b), (b, a))
-    )
+    return any(other.search(sentence) and not asked.search(sentence) for asked, other in _qualifiers_asked(question))
 
 
 def says_the_qualifier(question: str, sentence: str) -> bool:
     """The sentence says the qualifier the question asks, one of a pair of opposites."""
-    return any(
-        asked.search(question) and not other.search(question) and asked.search(sentence)
-        for a, b in _OPPOSITES
-        for asked, other in ((a, b), (b, a))
-    )
+    return any(asked.search(sentence) for asked, _ in _qualifiers_asked(question))
 
 
 _FIGURE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?")  # not a year
