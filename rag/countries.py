@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rag.expand import CAPITALS
 
-__all__ = ["CITIES", "COUNTRIES", "countries_in"]
+__all__ = ["CITIES", "COUNTRIES", "LEADERS", "countries_in", "countries_led"]
 
 # the cities below that name their country though no capital: still cities ("met today in Jeddah")
 CITIES = frozenset({"Geneva", "Jeddah", "Sanaa"})
@@ -225,3 +225,53 @@ def countries_in(text: str) -> set[str]:
 
 
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+
+
+# country -> its leaders of the corpus's years, by names documents give them alone ("Prime Minister Trudeau's
+# program" speaks of Canada); a name that is also a common word or name ("Johnson", "Moon", "Costa") goes with
+# its title or given name
+LEADERS: dict[str, tuple[str, ...]] = {
+    "Japan": ("Kishida", "Suga Yoshihide", "Prime Minister Suga", "Shinzo Abe", "Abe Shinzo"),
+    "Canada": ("Trudeau",),
+    "Mexico": ("López Obrador", "Lopez Obrador", "AMLO"),
+    "Australia": ("Albanese", "Scott Morrison", "Prime Minister Morrison"),
+    "India": ("Modi",),
+    "France": ("Macron",),
+    "Germany": ("Scholz", "Merkel"),
+    "Italy": ("Draghi", "Meloni"),
+    "the United Kingdom": ("Sunak", "Liz Truss", "Boris Johnson", "Prime Minister Johnson"),
+    "South Korea": ("Yoon Suk Yeol", "President Yoon", "Moon Jae-in", "President Moon"),
+    "China": ("Xi Jinping", "President Xi"),
+    "Russia": ("Putin",),
+    "Ukraine": ("Zelenskyy", "Zelensky"),
+    "Brazil": ("Lula", "Bolsonaro"),
+    "New Zealand": ("Ardern", "Hipkins"),
+    "the Philippines": ("Ferdinand Marcos", "President Marcos"),
+    "Indonesia": ("Widodo", "Jokowi"),
+    "Türkiye": ("Erdoğan", "Erdogan"),
+    "South Africa": ("Ramaphosa",),
+    "Kenya": ("Ruto", "Kenyatta"),
+    "the Netherlands": ("Rutte",),
+    "Spain": ("Pedro Sánchez", "Prime Minister Sánchez"),
+    "Colombia": ("Gustavo Petro", "President Petro"),
+    "Chile": ("Boric",),
+    "Poland": ("Andrzej Duda", "President Duda"),
+    "Israel": ("Netanyahu", "Naftali Bennett", "Prime Minister Bennett", "Lapid"),
+    "Egypt": ("el-Sisi", "al-Sisi", "President Sisi"),
+    "Singapore": ("Lee Hsien Loong",),
+    "Cambodia": ("Hun Sen",),
+    "Vietnam": ("Pham Minh Chinh",),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _leaders() -> tuple[re.Pattern[str], dict[str, str]]:
+    owner = {name: country for country, names in LEADERS.items() for name in names}
+    words = sorted(owner, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))})(?!\w)"), owner
+
+
+def countries_led(text: str) -> set[str]:
+    """The countries whose leaders the text names: "Prime Minister Trudeau's program" -> {"Canada"}."""
+    pattern, owner = _leaders()
+    return {owner[m.group(1)] for m in pattern.finditer(text)}

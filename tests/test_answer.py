@@ -2868,3 +2868,17 @@ def test_who_said_it_may_have_two_names() -> None:
     biden = Scored(1, 17, 35, "We thank the poet.", 0.9, 0.8, 0.5)
     amlo = Scored(1, 62, len(text), "My teacher, the poet Carlos Pellicer, said it.", 0.85, 0.8, 0.5)
     assert _in_their_turn("López Obrador", [biden, amlo], [p]) == [amlo]
+
+
+def test_a_leaders_name_names_the_country() -> None:
+    """Probe 72's "How many Mexican workers did López Obrador say were benefiting from Canada's temporary work permit
+    program?" was refused: the press conference speaks of "Prime Minister Trudeau's program", never of Canada."""
+    from rag.backends.extractive import missing_country
+
+    text = "I thank Prime Minister Trudeau's program of temporary work. It is already benefiting 25,000 Mexicans."
+    p = passage(1, text)
+    q = "How many Mexican workers were benefiting from Canada's temporary work permit program?"
+    assert missing_country(q, [p], p.doc_id) is None
+    # another country's leader does not name Canada
+    other = passage(2, text.replace("Trudeau", "Albanese"))
+    assert missing_country(q, [other], other.doc_id) == "Canada"

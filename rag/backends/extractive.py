@@ -16,7 +16,7 @@ from rag.backends import register
 from rag.backends.base import REFUSAL, Backend, GenerationRequest
 from rag.bm25 import tokenize
 from rag.config import Settings
-from rag.countries import CITIES, COUNTRIES, countries_in
+from rag.countries import CITIES, COUNTRIES, countries_in, countries_led
 from rag.dates import (
     DateSpan,
     date_hints,
@@ -587,11 +587,13 @@ _BASED = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*-(?:based|headqu
 
 def missing_country(question: str, passages: list[Passage], doc_id: str) -> str | None:
     """A country the question names that the answer's document, as far as it was retrieved, never names: "How
-    much did Germany spend on aid?" is not answered by what the United States spends."""
+    much did Germany spend on aid?" is not answered by what the United States spends. A leader's name names the
+    country: "Prime Minister Trudeau's program" is Canada's."""
     asked = countries_in(_BASED.sub(" ", question))
     if not asked:
         return None
-    seen = countries_in(_document_text(passages, doc_id))
+    text = _document_text(passages, doc_id)
+    seen = countries_in(text) | countries_led(text)
     return next((c for c in sorted(asked) if c not in seen), None)
 
 
