@@ -191,6 +191,18 @@ class Catalog:
         )
         return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
 
+    def openings(self, doc_ids: list[str]) -> dict[str, tuple[str, int, str]]:
+        """For each document: the id, the end and the text of its first chunk, to be read and cited as a passage."""
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return {}
+        rows = self._all(
+            'SELECT c.doc_id, c.chunk_id, c."end", substr(d.text, c.start + 1, c."end" - c.start) FROM chunks c '
+            f"JOIN documents d ON d.doc_id = c.doc_id WHERE c.idx = 0 AND c.doc_id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        )
+        return {str(r[0]): (str(r[1]), int(r[2]), str(r[3])) for r in rows}
+
     def doc_chunk_ids(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._all("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]
 

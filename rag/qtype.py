@@ -191,6 +191,8 @@ def holds(kind: str | None, text: str, question: str = "") -> bool:
     if kind == "number" and (unit := _UNIT_ASKED.search(question)):
         # "How many years will the agreement remain in force?" is not answered by "The two leaders committed ..."
         return _counts_unit(unit.group(1).lower(), text)
+    if kind == "number" and _TIMES_ASKED.search(question) and _NTH_TIME.search(text):
+        return True  # "How many times had Yellen been to India?": "this is my fourth time in India"
     if kind == "number" and _PERCENT_ASKED.search(question):  # "By what percentage...?" is not "seven straight years"
         return any(not _given(m.group(0).lower(), asked) for m in _PERCENT.finditer(text))
     if kind == "person":  # a name none of whose words the question gives
@@ -213,6 +215,11 @@ def _given(found: str, asked: str) -> bool:
     return re.search(rf"(?<![\w$€£¥]){re.escape(found)}(?![\w]|[.,]\d)", asked) is not None
 
 
+_TIMES_ASKED = re.compile(r"\bhow many (?:times|visits|trips)\b", re.I)
+# the nth time counts n (not "the first time": a first is said of anything new)
+_NTH_TIME = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))\s+(?:time|visit|trip)\b", re.I
+)
 _UNIT_ASKED = re.compile(r"\bhow many (years|months|weeks|days|hours|minutes)\b", re.I)
 _ANNIVERSARY = re.compile(r"\b\d+(?:st|nd|rd|th)\b|\b(?:bi|tri|quin)?centenn?ial\b|\banniversary\b", re.I)
 

@@ -21,6 +21,10 @@ __all__ = [
     "DATELINE_REACH",
     "OUT_OF_SPAN",
     "Scored",
+    "acts_named",
+    "clock_asked",
+    "heading_asked",
+    "is_clock_line",
     "is_dateline",
     "passage_rank",
     "says_something",
@@ -83,9 +87,18 @@ _VENUE_ASKED = re.compile(
 # ... of something said there, past: not "Where will the next summit be held?" nor where a plant will be built
 _SPOKEN = re.compile(
     r"\b(?:remarks|speech|spoke|speak|speaking|address(?:ed)?|deliver(?:ed)?|press conference|news conference|toast|"
-    r"open(?:ed)?|opening|clos(?:e|ed|ing)|g[ai]ve)\b",
+    r"open(?:ed)?|opening|clos(?:e|ed|ing)|g[ai]ve|gaggle|press call|briefing|town hall)\b",
     re.I,
 )
+# the kinds of speech a transcript's title names ("... in Joint Press Conference", "Press Gaggle by ...")
+_ACT_TITLED = re.compile(r"\b(?:press conference|remarks|toast|address|speech|gaggle|press call)\b", re.I)
+
+
+def acts_named(text: str) -> set[str]:
+    """The kinds of speech a question or a title names: "their joint press conference" -> {"press conference"}."""
+    return {a.lower() for a in _ACT_TITLED.findall(text)}
+
+
 # ... nor where something told there is ("Where did Yoon say the office would be established, at his press
 # conference?")
 _TO_COME = re.compile(
@@ -97,6 +110,27 @@ DATELINE_REACH = 400  # characters from a document's start: the lines after its 
 def venue_asked(question: str) -> bool:
     """Where a speech or press conference was given: "In which building did Biden give his closing remarks ...?"."""
     return bool(_VENUE_ASKED.search(question) and _SPOKEN.search(question) and not _TO_COME.search(question))
+
+
+# "At what time did the Biden-Suga press conference begin?": a transcript's clock lines ("5:05 P.M. EDT" under its
+# title, "5:33 P.M. EDT" at its end) say when it began and ended, though they say nothing else
+_CLOCK_ASKED = re.compile(r"\bwhat time\b", re.I)
+_CLOCK_LINE = re.compile(r"\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,5})?\)?")
+
+
+def clock_asked(question: str) -> bool:
+    """At what time something was said: "At what time did the press conference begin?"."""
+    return bool(_CLOCK_ASKED.search(question) and not _TO_COME.search(question))
+
+
+def heading_asked(question: str) -> bool:
+    """Where or at what time a speech was given: told by the lines under a transcript's title."""
+    return venue_asked(question) or clock_asked(question)
+
+
+def is_clock_line(text: str) -> bool:
+    """A line giving a time of day and nothing else: "5:05 P.M. EDT", "(12:31 P.M. EST)"."""
+    return _CLOCK_LINE.fullmatch(text.strip()) is not None
 
 
 def is_dateline(text: str) -> bool:
@@ -142,6 +176,7 @@ def score_sentences(
     seen: set[tuple[str, int]] = set()
     ctx_cov: list[float] = []
     venue = venue_asked(question)
+    clock = clock_asked(question)
     for pi, p in enumerate(passages, start=1):
         ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
         for s in split_sentences(p.text):
@@ -149,7 +184,7 @@ def score_sentences(
             if key in seen:
                 continue
             where = venue and p.start + s.start < DATELINE_REACH and s.text.strip() != p.title.strip()
-            if not (says_something(s.text) or (where and is_dateline(s.text))):
+            if not (says_something(s.text) or (where and is_dateline(s.text)) or (clock and is_clock_line(s.text))):
                 continue
             seen.add(key)
             bullet = _BULLET.match(s.text)  # "- Costa Rica offered...": the item, not its marker, is the sentence

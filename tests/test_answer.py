@@ -2882,3 +2882,42 @@ def test_a_leaders_name_names_the_country() -> None:
     # another country's leader does not name Canada
     other = passage(2, text.replace("Trudeau", "Albanese"))
     assert missing_country(q, [other], other.doc_id) == "Canada"
+
+
+def test_former_names_no_office() -> None:
+    """Probe 73's "Which former envoy to Tokyo did Biden say had mentored him ...?" was refused: "former" was read
+    as a word of the office, and the press conference says "a beloved ambassador to Japan"."""
+    from rag.backends.extractive import missing_role
+
+    text = "Before Mike Mansfield, who was a beloved ambassador to Japan, became ambassador, he was a mentor of mine."
+    assert missing_role("Which former envoy to Tokyo had mentored Biden?", text, frozenset({"envoy"})) is None
+    assert missing_role("Which former foreign minister had mentored Biden?", text) == "foreign"
+
+
+def test_a_gaggle_is_a_speech_given_somewhere() -> None:
+    """Probe 73's "In which hotel did Yellen hold her press gaggle ahead of the 2023 G20 summit?" was refused: a
+    gaggle was no speech act, so the gaggle's place lines ("The Park Hotel", "New Delhi, India") were never read."""
+    from rag.sentences import acts_named, venue_asked
+
+    assert venue_asked("In which hotel did Yellen hold her press gaggle ahead of the 2023 G20 summit in New Delhi?")
+    assert venue_asked("In which building did Biden hold his PACT Act town hall?")
+    assert acts_named("Press Gaggle by Secretary of the Treasury Janet Yellen") == {"gaggle"}
+    assert not venue_asked("In which hotel will the leaders stay during the G20 summit?")
+
+
+def test_the_nth_time_counts_how_many_times(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 73's "How many times had Yellen been to India in the year before the September 2023 G20 summit?" was
+    answered by a fact sheet's sentence holding a figure: "this is my fourth time in India" counts her visits."""
+    from rag.qtype import holds
+
+    q = "How many times had Yellen been to India in the year before the G20 summit?"
+    said = "In fact, this is my fourth time in India over the last year, making it the country I visited most."
+    assert holds("number", said, q)
+    assert not holds("number", "For the first time, India hosted the summit.", q)  # a first is said of anything
+    assert not holds("number", said, "How many people did Yellen meet in India?")
+    other = "This G20 event builds on recent investment announcements, including at the ASEAN Summit and 2 visits."
+    gaggle = dataclasses.replace(
+        passage(2, said, doc="gaggle"), title="Press Gaggle by Secretary of the Treasury Janet Yellen Ahead of the G20"
+    )
+    chosen = select(embedder, q, [passage(1, other, doc="sheet"), gaggle])
+    assert chosen and "fourth time" in chosen[0].text

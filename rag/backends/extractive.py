@@ -55,6 +55,9 @@ from rag.sentences import (
     OUT_OF_SPAN,
     W_RANK,
     Scored,
+    acts_named,
+    clock_asked,
+    is_clock_line,
     is_dateline,
     passage_rank,
     score_sentences,
@@ -231,7 +234,8 @@ def _how_many_named(which: str) -> int:
     return max(1, min(n, 3))
 
 
-_ACT_TITLED = re.compile(r"\b(?:press conference|remarks|toast|address|speech)\b", re.I)
+# "At what time did the press conference end?": the last clock line, not the first
+_ENDED = re.compile(r"\b(?:end|ended|finish|finished|conclude|concluded|wrap(?:ped)? up|adjourn(?:ed)?)\b", re.I)
 _VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|House|Hotel|Palace|Room|Auditorium|Stadium|Museum|Library)\W*$")
 
 
@@ -1322,6 +1326,7 @@ _ROLE = re.compile(
 
 
 _NUMBER_WORD = re.compile(rf"\d+|{_NUM_WORDS}", re.I)
+_NO_OFFICE = frozenset(tokenize("former then current late outgoing incoming sitting"))
 
 
 def missing_role(question: str, passage_text: str, skip: frozenset[str] = frozenset()) -> str | None:
@@ -1331,8 +1336,9 @@ def missing_role(question: str, passage_text: str, skip: frozenset[str] = frozen
     if not m:
         return None
     context = set(tokenize(passage_text))
-    # "Which three prime ministers...": the number says how many are asked, not which office
-    office = [t for t in tokenize(m.group(1)) if not _NUMBER_WORD.fullmatch(t)]
+    # "Which three prime ministers...": the number says how many are asked, not which office; nor does "former"
+    # ("Which former envoy to Tokyo ...?" is answered by "a beloved ambassador to Japan" who has since died)
+    office = [t for t in tokenize(m.group(1)) if not _NUMBER_WORD.fullmatch(t) and t not in _NO_OFFICE]
     return next((t for t in office if t not in context and t not in skip), None)
 
 
@@ -1669,6 +1675,8 @@ class ExtractiveBackend(Backend):
             return []
         if not multi and venue_asked(question) and (lines := self._datelines(question, ranked, everything, request)):
             return lines
+        if not multi and clock_asked(question) and (lines := self._clock_lines(question, ranked, everything, request)):
+            return lines
         if must_hold and request.idf and strays_from_the_topic(question, everything[0], ranked[0], doc_of, request.idf):
             return []
         best = ranked[0]
@@ -1755,11 +1763,11 @@ class ExtractiveBackend(Backend):
         as the best, that has them; in their order, two at most."""
         asked = set(tokenize(question))
         passages = request.passages
-        acts = {a.lower() for a in _ACT_TITLED.findall(question)}
+        acts = acts_named(question)
         # the sentences nearly as good as the best, then the first of a transcript whose title names the act asked
         # ("... in Joint Press Conference" for "In which building did they hold their joint press conference?")
         near = [c for c in ranked if c.score >= ranked[0].score - self.margin]
-        titled = [c for c in ranked if acts & {a.lower() for a in _ACT_TITLED.findall(passages[c.passage - 1].title)}]
+        titled = [c for c in ranked if acts & acts_named(passages[c.passage - 1].title)]
         for c in near + titled[:1]:
             lines = [
                 x
@@ -1772,6 +1780,27 @@ class ExtractiveBackend(Backend):
             ]
             if lines:
                 return sorted(lines, key=lambda x: (x.passage, x.start))[:2]
+        return []
+
+    def _clock_lines(
+        self, question: str, ranked: list[Scored], everything: list[Scored], request: GenerationRequest
+    ) -> list[Scored]:
+        """At what time a speech began (or ended), told by its transcript's first (or last) clock line ("5:05 P.M.
+        EDT" under the title): of the first document, among the sentences nearly as good as the best, that has one."""
+        passages = request.passages
+        near = [c for c in ranked if c.score >= ranked[0].score - self.margin]
+        for doc_id in dict.fromkeys(passages[c.passage - 1].doc_id for c in near):
+            lines = sorted(
+                (x for x in everything if passages[x.passage - 1].doc_id == doc_id and is_clock_line(x.text)),
+                key=lambda x: passages[x.passage - 1].start + x.start,
+            )
+            # the first within the opening lines; the last (when asked how it ended) after them, or none is known
+            first = [x for x in lines if passages[x.passage - 1].start + x.start < DATELINE_REACH]
+            later = [x for x in lines if x not in first]
+            if lines and _ENDED.search(question):
+                return later[-1:]
+            if first:
+                return first[:1]
         return []
 
     def worded_otherwise(self, term: str, question: str, document: str) -> bool:
