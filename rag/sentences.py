@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.chunking import split_sentences
+from ingest.chunking import Span, split_sentences
 from rag.bm25 import tokenize
 from rag.dates import time_words
 from rag.qtype import answer_type, holds
@@ -81,7 +81,7 @@ _EMPHASISED = re.compile(r"[*_]+[^*_]+[*_]+")
 # ("Eisenhower Executive Office Building", "La Nuvola") say where it was given, though they say nothing else
 _VENUE_ASKED = re.compile(
     r"^\W*where\b|\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:building|venue|hall|room|auditorium|palace|hotel|"
-    r"location|site)s?\b",
+    r"location|site|university|college|campus|stadium|museum|library)s?\b",
     re.I,
 )
 # ... of something said there, past: not "Where will the next summit be held?" nor where a plant will be built
@@ -150,6 +150,16 @@ def _capitalised(word: str) -> bool:
     return word.lstrip("*_“\"‘'(")[:1].isupper()
 
 
+_FIGURE = re.compile(r"\d")
+
+
+def _answered(text: str, question: Span, reply: Span) -> str | None:
+    """The question and its reply as one sentence, when the reply right after it is a figure alone ("$130,000.")."""
+    if says_something(reply.text) or not _FIGURE.search(reply.text) or reply.start - question.end > 2:
+        return None
+    return text[question.start : reply.end]
+
+
 def passage_rank(passage: int, n: int) -> float:
     """The rank feature of a sentence from the 1-based ``passage`` of ``n``: 1 for the first, falling linearly."""
     return 1.0 - (passage - 1) / max(1, n)
@@ -179,8 +189,14 @@ def score_sentences(
     clock = clock_asked(question)
     for pi, p in enumerate(passages, start=1):
         ctx_cov.append(_coverage(q_tokens, set(tokenize(f"{p.title}\n{p.text}")), idf))
+        asked_before: Span | None = None
         for s in split_sentences(p.text):
             key = (p.doc_id, p.start + s.start)
+            if asked_before is not None and (reply := _answered(p.text, asked_before, s)) is not None:
+                # a speaker's own question and its short answer are one sentence: "You know what the average salary
+                # is going to be in the fab? $130,000."
+                cands.append(Scored(pi, asked_before.start, s.end, reply, 0.0, 0.0, 0.0))
+            asked_before = s if s.text.rstrip().endswith("?") else None
             if key in seen:
                 continue
             where = venue and p.start + s.start < DATELINE_REACH and s.text.strip() != p.title.strip()

@@ -2903,6 +2903,9 @@ def test_a_gaggle_is_a_speech_given_somewhere() -> None:
     assert venue_asked("In which building did Biden hold his PACT Act town hall?")
     assert acts_named("Press Gaggle by Secretary of the Treasury Janet Yellen") == {"gaggle"}
     assert not venue_asked("In which hotel will the leaders stay during the G20 summit?")
+    # probe 75's "At which university did Biden speak to the National Safer Communities Summit?"
+    assert venue_asked("At which university did Biden speak to the National Safer Communities Summit in June 2023?")
+    assert not venue_asked("Which school shooting did Biden speak about before his remarks?")
 
 
 def test_the_nth_time_counts_how_many_times(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -2921,3 +2924,42 @@ def test_the_nth_time_counts_how_many_times(embedder) -> None:  # type: ignore[n
     )
     chosen = select(embedder, q, [passage(1, other, doc="sheet"), gaggle])
     assert chosen and "fourth time" in chosen[0].text
+
+
+def test_a_slip_marked_sic_still_names_the_act(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 75's "How much had the Bipartisan Safer Communities Act provided to states for tools like red flag
+    laws ...?" was refused: Biden's transcript says "the Bipartisan Safers [sic] Community Act" and then "This
+    legislation has already provided more than $230 million", so only another document named the act."""
+    remarks = passage(
+        1,
+        "Instead, I signed into law the Bipartisan Safers [sic] Community Act, which many have described as the most "
+        "significant gun safety law in 30 years. This legislation has already provided more than $230 million for "
+        "states to expand the use of tools like the red flag laws.",
+        doc="remarks",
+    )
+    sheet = passage(2, "The Bipartisan Safer Communities Act is the most significant gun law in decades.", doc="sheet")
+    q = "How much had the Bipartisan Safer Communities Act provided to states for tools like red flag laws?"
+    chosen = select(embedder, q, [remarks, sheet])
+    assert chosen and "$230 million" in chosen[0].text
+    # a name the text does not give, slip or not, is not given
+    from rag.backends.extractive import _says_name
+
+    assert not _says_name("the Bipartisan Infrastructure Law", "bipartisan safer communities act")
+
+
+def test_a_speakers_own_question_and_its_figure_are_one_sentence(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 74's "What did Biden say the average salary would be in the semiconductor fabs ...?" was answered with
+    other sentences: "... you know what the average salary is going to be in the fab? $130,000." was a question
+    (which asserts nothing) and a figure alone (which says nothing)."""
+    text = (
+        "You know, by the way, those so-called fabs where they build these computer chips, you know what the average "
+        "salary is going to be in the fab? $130,000. (Applause.) And you don't need a college education."
+    )
+    chosen = select(embedder, "What did Biden say the average salary would be in the chip fabs?", [passage(1, text)])
+    assert chosen and chosen[0].text.endswith("in the fab? $130,000.")
+    assert text[chosen[0].start : chosen[0].end] == chosen[0].text
+    # a question answered in words is left as it was: its reply says something of its own
+    other = "Guess what? Salaries will go up for everyone who works there. And you don't need a college education."
+    assert all(
+        "Guess what?" not in c.text for c in select(embedder, "What did Biden say about salaries?", [passage(1, other)])
+    )

@@ -1130,6 +1130,16 @@ def named_things(question: str) -> list[str]:
 
 
 _POINTS_BACK = re.compile(r"\b(?:that|this|these|those|it|its)\b", re.I)
+_EDITORS_NOTE = re.compile(r"\[[^\]]{1,40}\]")  # "[sic]", "[Resilience]"
+
+
+def _says_name(text: str, name: str) -> bool:
+    """The text says the (lower-case) name, or its words stemmed one after another, a transcript's slip marked by
+    its editor aside: "the Bipartisan Safers [sic] Community Act" names the Bipartisan Safer Communities Act."""
+    if name in " ".join(_STARS.sub("", text).lower().split()):
+        return True
+    want, words = tokenize(name), tokenize(_EDITORS_NOTE.sub(" ", text))
+    return bool(want) and any(words[i : i + len(want)] == want for i in range(len(words) - len(want) + 1))
 
 
 def name_never_typed(
@@ -1147,11 +1157,13 @@ def name_never_typed(
     executives" counts those at the Dialogue its readout names, not the "12 inaugural members" of another council."""
 
     def says(c: Scored, name: str) -> bool:
-        return name in " ".join(_STARS.sub("", c.text).lower().split())
+        return _says_name(c.text, name)
 
     for name in named_things(question):
         naming = [c for c in sentences if says(c, name)]
-        back = re.compile(rf"\b(?:the|this|that) {re.escape(name.split()[-1])}\b", re.I)
+        # "the Act", and for a law "this legislation", "the law", "the bill"
+        last = re.escape(name.split()[-1])
+        back = re.compile(rf"\b(?:the|this|that) (?:{last}{'|law|legislation|bill' if last == 'act' else ''})\b", re.I)
         # "... host the seventh Replenishment Conference of the Global Fund ... I have pledged ... $6 billion to that
         # effort": the next sentence, pointing back
         after = {(c.passage, c.end) for c in naming}
@@ -1286,7 +1298,7 @@ def _naming_documents(
     sharing a word of its name ("vaccines" for "the Quad Vaccine Partnership", a fact sheet's part naming it not
     retrieved)."""
     for name in named_things(question):
-        naming = {doc_of(c) for c in sentences if name in " ".join(_STARS.sub("", c.text).lower().split())}
+        naming = {doc_of(c) for c in sentences if _says_name(c.text, name)}
         words = set(tokenize(name))
         if naming:
             typed = [c for c in typed if doc_of(c) in naming or words & set(tokenize(c.text))]
