@@ -191,17 +191,20 @@ class Catalog:
         )
         return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
 
-    def openings(self, doc_ids: list[str]) -> dict[str, tuple[str, int, str]]:
-        """For each document: the id, the end and the text of its first chunk, to be read and cited as a passage."""
+    def edges(self, doc_ids: list[str], last: bool = False) -> dict[str, tuple[str, int, int, str]]:
+        """For each document: the id, the start, the end and the text of its first chunk (or its last), to be read
+        and cited as a passage."""
         ids = list(dict.fromkeys(doc_ids))
         if not ids:
             return {}
+        which = "(SELECT MAX(idx) FROM chunks WHERE doc_id = c.doc_id)" if last else "0"
         rows = self._all(
-            'SELECT c.doc_id, c.chunk_id, c."end", substr(d.text, c.start + 1, c."end" - c.start) FROM chunks c '
-            f"JOIN documents d ON d.doc_id = c.doc_id WHERE c.idx = 0 AND c.doc_id IN ({','.join('?' * len(ids))})",
+            'SELECT c.doc_id, c.chunk_id, c.start, c."end", substr(d.text, c.start + 1, c."end" - c.start) '
+            f"FROM chunks c JOIN documents d ON d.doc_id = c.doc_id WHERE c.idx = {which} "
+            f"AND c.doc_id IN ({','.join('?' * len(ids))})",
             tuple(ids),
         )
-        return {str(r[0]): (str(r[1]), int(r[2]), str(r[3])) for r in rows}
+        return {str(r[0]): (str(r[1]), int(r[2]), int(r[3]), str(r[4])) for r in rows}
 
     def doc_chunk_ids(self, doc_id: str) -> list[str]:
         return [r[0] for r in self._all("SELECT chunk_id FROM chunks WHERE doc_id=? ORDER BY idx", (doc_id,))]

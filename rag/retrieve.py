@@ -17,7 +17,7 @@ from rag.errors import ConfigError
 from rag.expand import expand
 from rag.neighbours import Vocabulary
 from rag.qtype import MUST_HOLD, answer_type, holds, is_multi_part, question_parts
-from rag.sentences import OUT_OF_SPAN, Scored, acts_named, heading_asked, score_sentences
+from rag.sentences import OUT_OF_SPAN, Scored, acts_named, end_asked, heading_asked, score_sentences
 from rag.store import Store
 from rag.types import Passage
 
@@ -218,25 +218,25 @@ class Retriever:
 
     def _add_openings(self, question: str, top: list[Passage], docs: int = 2) -> list[Passage]:
         """Where a speech was given, at what time it began: a transcript says so in the lines under its title, in
-        its first chunk, which the question's words rarely find. The first documents retrieved without their
-        opening, and the first whose title names the kind of speech asked ("their joint press conference"), get it
-        as a passage of their own, read (and cited) after the others."""
+        its first chunk, which the question's words rarely find (and when it ended, in its last). The first
+        documents retrieved, and the first whose title names the kind of speech asked ("their joint press
+        conference"), get that chunk as a passage of their own when none holds it, read (and cited) after the
+        others."""
         firsts = list(dict.fromkeys(p.doc_id for p in top))[:docs]
         acts = acts_named(question)
         firsts += [p.doc_id for p in top if acts & acts_named(p.title) and p.doc_id not in firsts][:1]
-        lacking = [d for d in firsts if not any(p.doc_id == d and p.start == 0 for p in top)]
-        openings = self.store.catalog.openings(lacking)
-        for doc_id in lacking:
-            if doc_id not in openings:
-                continue
-            chunk_id, end, text = openings[doc_id]
-            like = next(p for p in top if p.doc_id == doc_id)
-            top.append(
-                Passage(
-                    chunk_id=chunk_id, doc_id=doc_id, title=like.title, date=like.date, start=0, end=end, text=text,
-                    score=min(p.score for p in top),
-                )
-            )  # fmt: skip
+        for last in (False, True) if end_asked(question) else (False,):
+            edges = self.store.catalog.edges(firsts, last=last)
+            for doc_id, (chunk_id, start, end, text) in edges.items():
+                if any(p.doc_id == doc_id and p.start <= start and end <= p.end for p in top):
+                    continue
+                like = next(p for p in top if p.doc_id == doc_id)
+                top.append(
+                    Passage(
+                        chunk_id=chunk_id, doc_id=doc_id, title=like.title, date=like.date, start=start, end=end,
+                        text=text, score=min(p.score for p in top),
+                    )
+                )  # fmt: skip
         return top
 
     def _fill_parts(self, question: str, top: list[Passage], top_k: int, filters: Filters) -> list[Passage]:

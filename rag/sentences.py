@@ -23,6 +23,7 @@ __all__ = [
     "Scored",
     "acts_named",
     "clock_asked",
+    "end_asked",
     "heading_asked",
     "is_clock_line",
     "is_dateline",
@@ -121,6 +122,15 @@ _CLOCK_LINE = re.compile(r"\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,5
 def clock_asked(question: str) -> bool:
     """At what time something was said: "At what time did the press conference begin?"."""
     return bool(_CLOCK_ASKED.search(question) and not _TO_COME.search(question))
+
+
+# "At what time did the press conference end?": the last clock line, not the first
+_ENDED = re.compile(r"\b(?:end|ended|finish|finished|conclude|concluded|wrap(?:ped)? up|adjourn(?:ed)?)\b", re.I)
+
+
+def end_asked(question: str) -> bool:
+    """At what time something said ended: "At what time did the background press call end?"."""
+    return clock_asked(question) and _ENDED.search(question) is not None
 
 
 def heading_asked(question: str) -> bool:

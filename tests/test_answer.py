@@ -2963,3 +2963,16 @@ def test_a_speakers_own_question_and_its_figure_are_one_sentence(embedder) -> No
     assert all(
         "Guess what?" not in c.text for c in select(embedder, "What did Biden say about salaries?", [passage(1, other)])
     )
+
+
+def test_covid_is_told_by_its_topic_words() -> None:
+    """Probe 76's "How many COVID-19 vaccines had the United States donated within the Western Hemisphere ...?" was
+    refused: the retrieved part of the press call says "the nearly 70 million vaccines donated ... within the
+    hemisphere" and never "COVID" (its "COVID-19 pandemic" is in another chunk)."""
+    from rag.backends.extractive import missing_acronym, missing_focus
+
+    q = "How many COVID-19 vaccines had the United States donated within the Western Hemisphere by June 2022?"
+    p = passage(1, "In addition to the nearly 70 million vaccines donated by the United States within the hemisphere.")
+    assert missing_focus(q, p.text) is None and missing_acronym(q, [p], p.doc_id) is None
+    other = passage(2, "The United States donated nearly 70 million tons of grain within the hemisphere.")
+    assert missing_focus(q, other.text) == "covid" and missing_acronym(q, [other], other.doc_id) == "COVID"

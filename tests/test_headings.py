@@ -71,5 +71,9 @@ def test_the_opening_of_a_transcript_is_read_for_where_and_when_it_was_given(tmp
         text = (docs / f"{SUGA}.txt").read_text(encoding="utf-8")
         c = answer.citations[0]
         assert c.doc_id == SUGA and text[c.start : c.end] == "5:05 P.M. EDT" == c.text
+        # when it ended: its last chunk is read too, and its last clock line cited
+        end = eng.ask(q.replace("begin?", "end?"), top_k=1)
+        c = end.citations[0] if end.citations else None
+        assert c is not None and end.text.startswith("5:33 P.M. EDT") and text[c.start : c.end] == "5:33 P.M. EDT"
     finally:
         eng.close()

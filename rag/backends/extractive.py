@@ -57,6 +57,7 @@ from rag.sentences import (
     Scored,
     acts_named,
     clock_asked,
+    end_asked,
     is_clock_line,
     is_dateline,
     passage_rank,
@@ -234,8 +235,6 @@ def _how_many_named(which: str) -> int:
     return max(1, min(n, 3))
 
 
-# "At what time did the press conference end?": the last clock line, not the first
-_ENDED = re.compile(r"\b(?:end|ended|finish|finished|conclude|concluded|wrap(?:ped)? up|adjourn(?:ed)?)\b", re.I)
 _VENUE = re.compile(r"\b(?:Cent(?:er|re)|Hall|Building|House|Hotel|Palace|Room|Auditorium|Stadium|Museum|Library)\W*$")
 
 
@@ -623,7 +622,21 @@ def missing_acronym(question: str, passages: list[Passage], doc_id: str) -> str 
     if not asked:
         return None  # most questions: the document's text is not read
     text = _document_text(passages, doc_id)
-    return next((a for a in asked if not re.search(rf"\b{_joined(a)}", text, re.I) and not spelled_out(a, text)), None)
+    return next(
+        (
+            a
+            for a in asked
+            if not re.search(rf"\b{_joined(a)}", text, re.I)
+            and not spelled_out(a, text)
+            and not (a in _SAID_AS_TOPIC and _SAID_AS_TOPIC[a].search(text))
+        ),
+        None,
+    )
+
+
+# acronyms of a topic a document tells by its other words: "How many COVID-19 vaccines ...?" and a press call's
+# "the nearly 70 million vaccines donated ... within the hemisphere", its "COVID-19 pandemic" in another chunk
+_SAID_AS_TOPIC = {"COVID": re.compile(r"\b(?:pandemic|coronavirus|vaccin\w*)", re.I)}
 
 
 def _joined(name: str) -> str:
@@ -1371,6 +1384,9 @@ def missing_focus(question: str, passage_text: str, skip: frozenset[str] = froze
     name = re.sub(r"['’]s$", "", word)
     if name.isupper() and spelled_out(name, passage_text):  # "How much of the IMF's ...": "International Monetary Fund"
         return None
+    topic = _SAID_AS_TOPIC.get(re.split(r"\W", name)[0])  # "How many COVID-19 vaccines ...?": "vaccines donated"
+    if topic and topic.search(passage_text):
+        return None
     # "How many Indians ...?" counted as "more than 430 million people" in India's own statement
     # (a count only: "the name of the Kuwaiti foreign minister" is not told by Kuwait's name)
     people = countries_in(word) if m.group(2) else set()
@@ -1798,10 +1814,17 @@ class ExtractiveBackend(Backend):
         self, question: str, ranked: list[Scored], everything: list[Scored], request: GenerationRequest
     ) -> list[Scored]:
         """At what time a speech began (or ended), told by its transcript's first (or last) clock line ("5:05 P.M.
-        EDT" under the title): of the first document, among the sentences nearly as good as the best, that has one."""
+        EDT" under the title): of the document among the sentences nearly as good as the best whose title the
+        question tells most of, that has one."""
         passages = request.passages
         near = [c for c in ranked if c.score >= ranked[0].score - self.margin]
-        for doc_id in dict.fromkeys(passages[c.passage - 1].doc_id for c in near):
+        asked = set(tokenize(question))
+
+        def told(c: Scored) -> float:  # how much of its title the question tells: "the background press call on
+            title = set(tokenize(passages[c.passage - 1].title))  # the U.S.-ASEAN Special Summit" is that call,
+            return len(title & asked) / max(1, len(title))  # not the one "Previewing New Initiatives from" it
+
+        for doc_id in dict.fromkeys(passages[c.passage - 1].doc_id for c in sorted(near, key=lambda c: -told(c))):
             lines = sorted(
                 (x for x in everything if passages[x.passage - 1].doc_id == doc_id and is_clock_line(x.text)),
                 key=lambda x: passages[x.passage - 1].start + x.start,
@@ -1809,9 +1832,9 @@ class ExtractiveBackend(Backend):
             # the first within the opening lines; the last (when asked how it ended) after them, or none is known
             first = [x for x in lines if passages[x.passage - 1].start + x.start < DATELINE_REACH]
             later = [x for x in lines if x not in first]
-            if lines and _ENDED.search(question):
+            if later and end_asked(question):
                 return later[-1:]
-            if first:
+            if first and not end_asked(question):
                 return first[:1]
         return []
 
