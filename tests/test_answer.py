@@ -2976,3 +2976,16 @@ def test_covid_is_told_by_its_topic_words() -> None:
     assert missing_focus(q, p.text) is None and missing_acronym(q, [p], p.doc_id) is None
     other = passage(2, "The United States donated nearly 70 million tons of grain within the hemisphere.")
     assert missing_focus(q, other.text) == "covid" and missing_acronym(q, [other], other.doc_id) == "COVID"
+
+
+def test_a_flight_bound_for_a_city_names_it() -> None:
+    """Probe 77's "To which city was the flight bound in the air piracy incident ...?" was refused: "a flight that
+    was actually bound for Vilnius, Lithuania" named no place, "bound for" not being read as placing a name."""
+    from rag.backends.extractive import names_no_place
+
+    q = "To which city was the flight bound in the air piracy incident Biden discussed with the Baltic leaders?"
+    said = (
+        "They conferred on the recent egregious air piracy of a flight that was actually bound for Vilnius, Lithuania."
+    )
+    assert not names_no_place(q, said)
+    assert names_no_place(q, "They conferred on the recent egregious air piracy and were bound for greater unity.")

@@ -190,7 +190,7 @@ _MARGINS = re.compile(MARGINS)
 # ... and "then-Vice President Biden visited Natori and Sendai" names the towns he was in
 # ... and "a new center in southern Mexico" places one
 _PLACE_WORDS = re.compile(
-    rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?)\s+(?:(?:the|its|their|his|her|our)\s+)?"
+    rf"\b(?:{PLACE_BEFORE}|visit(?:ed|ing)?|bound\s+for)\s+(?:(?:the|its|their|his|her|our)\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|coastal)\s+)?"
     r"([A-Z][\w'’-]+(?:,?\s+[A-Z][\w'’-]+)*)"
 )
