@@ -194,6 +194,7 @@ def score_sentences(
     kind = answer_type(question)
     cands: list[Scored] = []
     seen: set[tuple[str, int]] = set()
+    replies: set[tuple[str, int, int]] = set()
     ctx_cov: list[float] = []
     venue = venue_asked(question)
     clock = clock_asked(question)
@@ -202,9 +203,11 @@ def score_sentences(
         asked_before: Span | None = None
         for s in split_sentences(p.text):
             key = (p.doc_id, p.start + s.start)
-            if asked_before is not None and (reply := _answered(p.text, asked_before, s)) is not None:
+            joined = (p.doc_id, p.start + asked_before.start, p.start + s.end) if asked_before else None
+            if joined and joined not in replies and (reply := _answered(p.text, asked_before, s)) is not None:
                 # a speaker's own question and its short answer are one sentence: "You know what the average salary
-                # is going to be in the fab? $130,000."
+                # is going to be in the fab? $130,000." (once, though two passages' windows overlap there)
+                replies.add(joined)
                 cands.append(Scored(pi, asked_before.start, s.end, reply, 0.0, 0.0, 0.0))
             asked_before = s if s.text.rstrip().endswith("?") else None
             if key in seen:

@@ -2989,3 +2989,15 @@ def test_a_flight_bound_for_a_city_names_it() -> None:
     )
     assert not names_no_place(q, said)
     assert names_no_place(q, "They conferred on the recent egregious air piracy and were bound for greater unity.")
+
+
+def test_a_question_and_its_figure_are_one_candidate_once(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Two passages whose windows overlap hold the speaker's question and its figure once: the joined sentence is a
+    candidate once, as every other sentence is."""
+    from rag.sentences import score_sentences
+
+    text = "You know what the average salary is going to be in the fab? $130,000. (Applause.) And it matters."
+    first = passage(1, text, doc="remarks")
+    again = passage(2, text, doc="remarks")  # the same span of the same document, read by a second window
+    scored = score_sentences("What is the average salary in the fab?", [first, again], None, embedder.embed_sentences)
+    assert [c.text for c in scored].count("You know what the average salary is going to be in the fab? $130,000.") == 1
