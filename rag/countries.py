@@ -201,6 +201,11 @@ _PEOPLES = {
 }  # fmt: skip
 
 
+def _alternation(names: dict[str, str]) -> str:
+    """The names as one regex alternation, longest first ("South Korea" before "Korea")."""
+    return "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     owner = {alias: country for country, aliases in COUNTRIES.items() for alias in aliases}
@@ -209,8 +214,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for seat, name in CAPITALS.items():  # "Seoul" -> "the Republic of Korea" -> South Korea
         if (country := owner.get(name.removeprefix("the "))) is not None:
             owner.setdefault(seat, country)
-    words = sorted(owner, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))})(?:'s|’s)?(?!\w)"), owner
+    return re.compile(rf"(?<!\w)({_alternation(owner)})(?:'s|’s)?(?!\w)"), owner
 
 
 def countries_in(text: str) -> set[str]:
@@ -267,8 +271,7 @@ LEADERS: dict[str, tuple[str, ...]] = {
 @lru_cache(maxsize=1)
 def _leaders() -> tuple[re.Pattern[str], dict[str, str]]:
     owner = {name: country for country, names in LEADERS.items() for name in names}
-    words = sorted(owner, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))})(?!\w)"), owner
+    return re.compile(rf"(?<!\w)({_alternation(owner)})(?!\w)"), owner
 
 
 def countries_led(text: str) -> set[str]:
