@@ -181,15 +181,7 @@ class Catalog:
 
     def leads(self, doc_ids: list[str]) -> dict[str, tuple[int, str]]:
         """For each document: the end and the text of its first chunk (a readout's "met today with ... in Dublin")."""
-        ids = list(dict.fromkeys(doc_ids))
-        if not ids:
-            return {}
-        rows = self._all(
-            'SELECT c.doc_id, c."end", substr(d.text, c.start + 1, c."end" - c.start) FROM chunks c '
-            f"JOIN documents d ON d.doc_id = c.doc_id WHERE c.idx = 0 AND c.doc_id IN ({','.join('?' * len(ids))})",
-            tuple(ids),
-        )
-        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
+        return {doc_id: (end, text) for doc_id, (_, _, end, text) in self.edges(doc_ids).items()}
 
     def edges(self, doc_ids: list[str], last: bool = False) -> dict[str, tuple[str, int, int, str]]:
         """For each document: the id, the start, the end and the text of its first chunk (or its last), to be read
