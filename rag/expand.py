@@ -170,6 +170,11 @@ _GOVERNS = re.compile(
 )
 
 
+# a capital that ends a longer one ("Delhi" of "New Delhi"): the longer one was read first
+_LONGER = {o: [k for k in CAPITALS if k.endswith(" " + o)] for o in CAPITALS}
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @dataclass(frozen=True)
 class Expansion:
     dense: str  # metonyms replaced: what the embedding model reads
@@ -206,6 +211,9 @@ def expand(question: str) -> Expansion:
             governs = possessive and _GOVERNS.match(m.string, m.end())
             if is_place and not governs and _PLACE_BEFORE.search(m.string[: m.start()]):
                 return m.group(0)
+            name = _POSSESSIVE.sub("", m.group(0))
+            if is_place and any(m.string[: m.start()].endswith(k[: -len(name)]) for k in _LONGER.get(name, ())):
+                return m.group(0)  # "Delhi" of "in New Delhi", which was left as a place: still the city
             added.append(plain)
             swapped.append(m.group(0))
             return plain + ("'s" if possessive else "")

@@ -99,6 +99,9 @@ from rag.qtype import holds
             ["Australia"],
         ),
         ("Why did the four-nation Indo-Pacific grouping meet?", "Why did the Quad meet?", ["the Quad"]),
+        # a capital ending a longer one: "New Delhi" as a whole, never "New India" (probe 78)
+        ("What did New Delhi's leaders say?", "What did India's leaders say?", ["India"]),
+        ("What did Delhi say about Moscow?", "What did India say about Russia?", ["India", "Russia"]),
     ],
 )
 def test_metonyms_become_the_names_documents_use(question: str, dense: str, added: list[str]) -> None:
@@ -123,6 +126,7 @@ def test_metonyms_become_the_names_documents_use(question: str, dense: str, adde
         "What does the Paris Agreement say?",
         "Who flew to Tokyo's Haneda airport?",  # a possessive naming a place in the city
         "What was said in Tokyo's Imperial Palace?",
+        "At what level would China be represented at the 2023 G20 summit in New Delhi?",  # not "in New India"
     ],
 )
 def test_places_and_plain_questions_are_left_alone(question: str) -> None:
