@@ -91,7 +91,11 @@ TYPES: dict[str, re.Pattern[str]] = {
 MUST_HOLD = ("duration", "number", "day", "frequency", "date")
 _AUXILIARY = r"(?:did|does|do|is|was|were|are|will|would|has|have|had|can|could|should)"  # "when did", "where is"
 _ASKS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bhow long\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I), "duration"),
+    # "How quickly could the formula get here?": "in approximately three days"
+    (
+        re.compile(r"\bhow (?:long|quickly)\b|\bwhat (was the )?duration\b|\bfor how many (hours|minutes|days)", re.I),
+        "duration",
+    ),
     (
         re.compile(
             r"\bhow (many|much|large|big|far|high|deep|tall|wide|fast|old)\b|"

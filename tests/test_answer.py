@@ -102,6 +102,7 @@ def test_refusal_text_means_refused() -> None:
     ("question", "kind"),
     [
         ("How long did the meeting last?", "duration"),
+        ("How quickly could the formula get from Europe to the U.S.?", "duration"),  # "in approximately three days"
         ("When was that?", "date"),
         ("On what exact date was the dialogue held?", "day"),
         ("Which day did they meet?", "day"),
