@@ -2249,7 +2249,7 @@ def test_a_sum_another_country_pays_does_not_answer(embedder) -> None:  # type: 
     """Probe 55's unanswerable "How much will Australia pay for the three Virginia class submarines ...?" was
     answered by the United States' own spending: "The United States also added $2.2 billion to its submarine
     maintenance budget ..."."""
-    from rag.backends.extractive import payer_unnamed
+    from rag.backends.extractive import doer_unnamed
 
     q = "How much will Australia pay for the three Virginia class submarines it will buy from the United States?"
     sale = "The United States intends to sell Australia three Virginia class submarines."
@@ -2259,12 +2259,25 @@ def test_a_sum_another_country_pays_does_not_answer(embedder) -> None:  # type: 
     chosen = select(embedder, q, [passage(1, f"{sale} {budget} {paid}")])
     assert chosen and "$3 billion" in chosen[0].text
     # a country's own statement says "we"; a question naming no country payer asks of anyone
-    assert not payer_unnamed("How much did Japan pledge?", "We pledged $300 million to the Fund.")
-    assert not payer_unnamed("How much will the partners pay?", budget)
+    assert not doer_unnamed("How much did Japan pledge?", "We pledged $300 million to the Fund.")
+    assert not doer_unnamed("How much will the partners pay?", budget)
     # probe 58: what several countries commit is told jointly, and a fact sheet's item has its subject in a heading
     joint = "How much did the United States, Mexico and Canada commit to cut methane emissions?"
-    assert not payer_unnamed(joint, "Reducing methane emissions by at least 15% by 2030.")
-    assert not payer_unnamed("How much will Japan provide?", "Providing $50 million for vaccines in the region.")
+    assert not doer_unnamed(joint, "Reducing methane emissions by at least 15% by 2030.")
+    assert not doer_unnamed("How much will Japan provide?", "Providing $50 million for vaccines in the region.")
+    # probe 78: what is counted is done by whom the question names ("did the European Union sanction"), not the U.S.
+    eu = "How many Russian defense companies did the European Union sanction on 24 March 2022?"
+    us = "So, today the U.S. will sanction Russian elites, the Duma, and over 40 Russian defense companies."
+    assert doer_unnamed(eu, us)
+    assert not doer_unnamed(eu, "The EU will also sanction 12 Russian defense companies.")
+    assert not doer_unnamed(eu.replace("the European Union", "the United States"), us)  # the U.S. is "we": unchecked
+    # a joint fact sheet's title names the country among others: not its own statement; "did Italy say" tells of others
+    assert doer_unnamed(q, budget, "FACT SHEET: Trilateral Australia-UK-US Partnership on Nuclear-Powered Submarines")
+    assert not doer_unnamed(eu, us, "Statement by the European Union")
+    said = "How many young people did Italy say would gather in a northern Italian city?"
+    assert not doer_unnamed(
+        said, "Next week, 400 young people from all over the world will meet in Milan, says France."
+    )
 
 
 def test_what_has_already_happened_is_not_told_by_what_will() -> None:

@@ -1250,28 +1250,46 @@ def owner_never_said(
     return typed
 
 
-# "How much will Australia pay for ...?", "How much did Japan pledge ...?": the country that pays
-_PAYER = re.compile(
-    r"\bhow much (?:\w+ )?(?:did|does|do|will|would|has|have|is|are|was|were)\s+(.+?)\s+(?:pay|spend|invest|pledge|"
-    r"contribute|give|provide|offer|allocate|donate|lend)\b",
-    re.I,
+# "How much will Australia pay for ...?", "How many Russian defense companies did the European Union sanction ...?":
+# the country (or the EU) that does what is counted, named before the verb
+_DOER = re.compile(
+    r"\b(?i:how (?:many|much))\b[^?]*?\b(?:did|does|do|will|would|has|have|is|are|was|were)\s+"
+    r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w.'’-]*)*)\s+(?:also\s+|now\s+)?([a-z][\w-]*)"
 )
+# ... not one who tells what others do: "How many young people did Italy say would gather ...?"
+_TELLS = re.compile(r"(?:say|said|tell|told|expect|estimate|announce|report|claim|predict|note|think|believe)\w*$")
+_EU = re.compile(r"\b(?:European Union|EU)\b")
+_US = re.compile(r"\b(?:United States|U\.S\.|US)\b")  # not "America": "Latin America", "North America"
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y)\b")  # not "US", the country
 # a fact sheet's item, its subject in the heading above: "Committing to reduce methane emissions ... by at least 15%"
 _GERUND_OPENS = re.compile(r"[\W_]*[A-Z][a-z]+ing\b")
 
 
-def payer_unnamed(question: str, sentence: str) -> bool:
-    """A "How much will <country> pay ...?" question and a sentence neither naming that country nor speaking in the
-    first person (its own statement) nor opening with a fact sheet item's verb: "How much will Australia pay for the
-    three Virginia class submarines?" is not answered by "The United States also added $2.2 billion to its submarine
-    maintenance budget". One country only: what several give ("the United States, Mexico and Canada") is told
-    jointly."""
-    m = _PAYER.search(question)
-    payers = countries_in(m.group(1)) if m else set()
-    if len(payers) != 1 or _GERUND_OPENS.match(sentence):
+def _doers(text: str) -> set[str]:
+    """The countries a text names, and the EU and the United States."""
+    return (
+        countries_in(text)
+        | ({"the European Union"} if _EU.search(text) else set())
+        | ({"the United States"} if _US.search(text) else set())
+    )
+
+
+def doer_unnamed(question: str, sentence: str, title: str = "") -> bool:
+    """A "How much will <country> pay ...?" or "How many ... did <country> <do>?" question and a sentence naming
+    another country and neither that one nor speaking in the first person nor standing in the country's own
+    statement (its title names it alone) nor opening with a fact sheet item's verb: "How much will Australia pay
+    for the three Virginia class submarines?" is not answered by "The United States also added $2.2 billion to its
+    submarine maintenance budget", nor "How many Russian defense companies did the European Union sanction?" by
+    "the U.S. will sanction ... over 40 Russian defense companies". One country only, not the United States (whose
+    "we" most documents are): what several do ("the United States, Mexico and Canada") is told jointly."""
+    m = _DOER.search(question)
+    doers = _doers(m.group(1)) if m and not _TELLS.match(m.group(2)) else set()
+    if len(doers) != 1 or doers == {"the United States"} or _GERUND_OPENS.match(sentence):
         return False
-    return not payers & countries_in(sentence) and not _FIRST_PERSON.search(sentence)
+    named = _doers(sentence)
+    # ... that names another: a sentence naming no one may be the country's own, or too weak to answer anyway
+    own = _doers(title) == doers  # the country's own statement, not a joint one ("Trilateral Australia-UK-US ...")
+    return bool(named - doers) and not doers & named and not own and not _FIRST_PERSON.search(sentence)
 
 
 # "How many ... did the United States donate to Indonesia?": the country given to
@@ -1653,8 +1671,8 @@ class ExtractiveBackend(Backend):
                     if name_never_typed(question, everything, ranked, doc_of, in_document=True):
                         return []  # ... but a count from another document counts another thing
             ranked = owner_never_said(question, ranked, everything, request.passages)
-            ranked = [c for c in ranked if not payer_unnamed(question, c.text)]
             title_of = lambda c: request.passages[c.passage - 1].title  # noqa: E731
+            ranked = [c for c in ranked if not doer_unnamed(question, c.text, title_of(c))]
             ranked = [c for c in ranked if not recipient_unnamed(question, c.text, title_of(c))]
         if not multi:  # a document that never uses the question's acronym ("GCC", "IPEF") tells of something else,
             # as does one never naming the ordinal asked ("the second pandemic summit"; its first was 2021's)
