@@ -2280,6 +2280,27 @@ def test_a_sum_another_country_pays_does_not_answer(embedder) -> None:  # type: 
     )
 
 
+@pytest.mark.integration
+def test_a_prefixed_verb_is_worded_by_its_plain_verb(embedder) -> None:  # type: ignore[no-untyped-def]
+    """Probe 79's "... expected to outgrow China's in 2022?" was refused: "outgrow", a rare word, is nowhere in the
+    documents, which say "grow at a faster rate than China" (MiniLM puts the two words at 0.37)."""
+    from rag.backends.base import GenerationRequest
+    from rag.backends.extractive import ExtractiveBackend
+
+    q = "For the first time since what year was America's economy expected to outgrow China's in 2022?"
+    told = (
+        "In fact, just yesterday, an independent analysis projected that the American economy is poised to grow at "
+        "a faster rate than China for the first time in 45 years, since 1976. Our alliance is stronger than ever."
+    )
+    idf = lambda term: 12.0 if term == "outgrow" else 1.0  # noqa: E731  a rare word no document uses
+    backend = ExtractiveBackend(Settings(), embedder)
+    chosen = backend.select(GenerationRequest(q, [passage(1, told)], idf=idf))
+    assert chosen and "since 1976" in chosen[0].text
+    # "un" reverses the verb: "underfunded" is worded by "funded", "unfunded" is not
+    assert backend.worded_otherwise("underfund", "Is the program underfunded?", "The program is funded by Congress.")
+    assert not backend.worded_otherwise("unfund", "Is the program unfunded?", "The program is funded by Congress.")
+
+
 def test_what_has_already_happened_is_not_told_by_what_will() -> None:
     """Probe 55's "To which three Pacific nations have American volunteers of the Peace Corps already come back?" was
     answered by a 2022 fact sheet's "Peace Corps volunteers will soon return to Fiji, Tonga, Samoa, and Vanuatu"."""

@@ -1490,6 +1490,12 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.6
 
 
+# a verb made by a prefix says the plain verb and more ("outgrow" is to grow faster): the document saying the plain
+# verb ("grow at a faster rate than China") words it otherwise. Not "un"/"mis", which reverse it, nor "re", "up",
+# "co", whose remainders are often other words ("research", "update", "cobalt")
+_PREFIXED = re.compile(r"^(?:out|over|under)(?=[a-z]{4,}$)", re.I)
+
+
 def _adjectives_of(name: str) -> set[str]:
     """The adjectives a place's name makes: "california" -> "californian", "hawaii" -> "hawaiian", "florida" ->
     "floridian"."""
@@ -1868,6 +1874,8 @@ class ExtractiveBackend(Backend):
             return False
         if any(word.lower() in _adjectives_of(w) for w in said if len(w) > 3):
             return True  # "the two biggest Californian ports": "the Port of Long Beach, California"
+        if (prefix := _PREFIXED.match(word)) and set(tokenize(word[prefix.end() :])) & set(tokenize(" ".join(said))):
+            return True  # "expected to outgrow China's": "will grow faster than China"
         vectors = self.embedder.embed_sentences([word.lower(), *said])
         return bool((vectors[1:] @ vectors[0]).max() >= SAID_OTHERWISE)
 
