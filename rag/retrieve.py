@@ -17,7 +17,7 @@ from rag.errors import ConfigError
 from rag.expand import expand
 from rag.neighbours import Vocabulary
 from rag.qtype import MUST_HOLD, answer_type, holds, is_multi_part, question_parts
-from rag.sentences import OUT_OF_SPAN, Scored, acts_named, end_asked, heading_asked, score_sentences
+from rag.sentences import OUT_OF_SPAN, Scored, acts_named, end_asked, heading_asked, score_sentences, span_asked
 from rag.store import Store
 from rag.types import Passage
 
@@ -221,11 +221,11 @@ class Retriever:
         its first chunk, which the question's words rarely find (and when it ended, in its last). The first
         documents retrieved, and the first whose title names the kind of speech asked ("their joint press
         conference"), get that chunk as a passage of their own when none holds it, read (and cited) after the
-        others."""
+        others (how long it lasted: both)."""
         firsts = list(dict.fromkeys(p.doc_id for p in top))[:docs]
         acts = acts_named(question)
         firsts += [p.doc_id for p in top if acts & acts_named(p.title) and p.doc_id not in firsts][:1]
-        for last in (False, True) if end_asked(question) else (False,):
+        for last in (False, True) if end_asked(question) or span_asked(question) else (False,):
             edges = self.store.catalog.edges(firsts, last=last)
             for doc_id, (chunk_id, start, end, text) in edges.items():
                 if any(p.doc_id == doc_id and p.start <= start and end <= p.end for p in top):

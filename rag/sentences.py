@@ -30,6 +30,7 @@ __all__ = [
     "passage_rank",
     "says_something",
     "score_sentences",
+    "span_asked",
     "venue_asked",
 ]
 
@@ -120,8 +121,18 @@ _CLOCK_LINE = re.compile(r"\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,5
 
 
 def clock_asked(question: str) -> bool:
-    """At what time something was said: "At what time did the press conference begin?"."""
-    return bool(_CLOCK_ASKED.search(question) and not _TO_COME.search(question))
+    """At what time something was said: "At what time did the press conference begin?" (or how long it lasted)."""
+    return bool(_CLOCK_ASKED.search(question) and not _TO_COME.search(question)) or span_asked(question)
+
+
+# "How long did the background press call ... last?": its first and last clock lines ("7:00 P.M. BST", "7:15 P.M.
+# BST") tell, though no sentence says how long it was
+_LASTED = re.compile(r"\bhow long did\b[^?]*\b(?:last|run|take|go on)\b", re.I)
+
+
+def span_asked(question: str) -> bool:
+    """How long a speech, press conference or call lasted: "How long did the press call ... last?"."""
+    return bool(_LASTED.search(question) and acts_named(question) and not _TO_COME.search(question))
 
 
 # "At what time did the press conference end?": the last clock line, not the first

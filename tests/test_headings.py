@@ -26,6 +26,10 @@ def test_a_time_of_day_is_asked_and_told_by_a_clock_line() -> None:
     assert heading_asked("In which hotel did Yellen hold her press gaggle ahead of the G20 summit?")
     assert is_clock_line("5:05 P.M. EDT") and is_clock_line("12:31 P.M. EST") and is_clock_line("(9:02 a.m.)")
     assert not is_clock_line("The meeting began at 5:05 P.M. EDT.") and not is_clock_line("2021")
+    # how long a speech or call lasted: its clock lines tell; not how long a meeting or a program lasts
+    assert clock_asked("How long did the June 12, 2021 background press call on Biden's meetings at the G7 last?")
+    assert not clock_asked("How long did the Kishida-Biden online meeting last?")
+    assert not clock_asked("How long will the press conference last?")
 
 
 def test_a_speech_begins_at_its_first_clock_line_and_ends_at_its_last(embedder) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +46,10 @@ def test_a_speech_begins_at_its_first_clock_line_and_ends_at_its_last(embedder) 
     assert [c.text for c in select(embedder, end, [first, last])] == ["5:33 P.M. EDT"]
     # with only the opening retrieved, the end is not known: never the start time for it
     assert all(c.text != "5:05 P.M. EDT" for c in select(embedder, end, [first]))
+    # how long it lasted: when it began and when it ended (probe 79's 7:00 to 7:15 P.M. BST press call)
+    lasted = "How long did the Biden-Suga press conference last?"
+    assert [c.text for c in select(embedder, lasted, [first, last])] == ["5:05 P.M. EDT", "5:33 P.M. EDT"]
+    assert all(c.text != "5:05 P.M. EDT" for c in select(embedder, lasted, [first]))  # the end unknown: not half
     # a question about something else is never answered by a clock line
     other = "What did Biden say at the Biden-Suga press conference about having Suga back?"
     assert all(c.text != "5:33 P.M. EDT" for c in select(embedder, other, [first, last]))
@@ -75,5 +83,10 @@ def test_the_opening_of_a_transcript_is_read_for_where_and_when_it_was_given(tmp
         end = eng.ask(q.replace("begin?", "end?"), top_k=1)
         c = end.citations[0] if end.citations else None
         assert c is not None and end.text.startswith("5:33 P.M. EDT") and text[c.start : c.end] == "5:33 P.M. EDT"
+        # how long it lasted: both lines, each cited where the document has it
+        lasted = eng.ask(
+            "How long did the Biden-Suga press conference about the Tokyo Olympics and Iran last?", top_k=1
+        )
+        assert [text[c.start : c.end] for c in lasted.citations] == ["5:05 P.M. EDT", "5:33 P.M. EDT"]
     finally:
         eng.close()

@@ -62,6 +62,7 @@ from rag.sentences import (
     is_dateline,
     passage_rank,
     score_sentences,
+    span_asked,
     venue_asked,
 )
 from rag.types import Passage
@@ -1610,6 +1611,8 @@ class ExtractiveBackend(Backend):
     def _whole(self, request: GenerationRequest, expanded: Expansion, multi: bool) -> list[Scored]:
         question = expanded.dense
         ranked = everything = self._ranked(question, request)
+        if not multi and span_asked(question) and (lines := self._clock_lines(question, ranked, everything, request)):
+            return lines  # how long a call lasted: when it began and when it ended, no duration being typed
         kind = answer_type(question)
         threshold = self.threshold
         must_hold = kind in MUST_HOLD and wh_count(question) == 1
@@ -1837,9 +1840,9 @@ class ExtractiveBackend(Backend):
     def _clock_lines(
         self, question: str, ranked: list[Scored], everything: list[Scored], request: GenerationRequest
     ) -> list[Scored]:
-        """At what time a speech began (or ended), told by its transcript's first (or last) clock line ("5:05 P.M.
-        EDT" under the title): of the document among the sentences nearly as good as the best whose title the
-        question tells most of, that has one."""
+        """At what time a speech began (or ended, or both for how long it lasted), told by its transcript's first (or
+        last) clock line ("5:05 P.M. EDT" under the title): of the document among the sentences nearly as good as the
+        best whose title the question tells most of, that has one."""
         passages = request.passages
         near = [c for c in ranked if c.score >= ranked[0].score - self.margin]
         asked = set(tokenize(question))
@@ -1848,6 +1851,9 @@ class ExtractiveBackend(Backend):
             title = set(tokenize(passages[c.passage - 1].title))  # the U.S.-ASEAN Special Summit" is that call,
             return len(title & asked) / max(1, len(title))  # not the one "Previewing New Initiatives from" it
 
+        if span_asked(question):  # two clock lines are rarer than one: any transcript retrieved may be the one the
+            best = max(told(c) for c in ranked)  # question describes, but only that one: not another call's times
+            near = [c for c in ranked if told(c) == best]
         for doc_id in dict.fromkeys(passages[c.passage - 1].doc_id for c in sorted(near, key=lambda c: -told(c))):
             lines = sorted(
                 (x for x in everything if passages[x.passage - 1].doc_id == doc_id and is_clock_line(x.text)),
@@ -1856,6 +1862,10 @@ class ExtractiveBackend(Backend):
             # the first within the opening lines; the last (when asked how it ended) after them, or none is known
             first = [x for x in lines if passages[x.passage - 1].start + x.start < DATELINE_REACH]
             later = [x for x in lines if x not in first]
+            if span_asked(question):  # how long it lasted: both, or none is known
+                if first and later:
+                    return [first[0], later[-1]]
+                continue
             if later and end_asked(question):
                 return later[-1:]
             if first and not end_asked(question):
