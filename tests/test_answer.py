@@ -1216,6 +1216,12 @@ def test_a_which_city_question_needs_a_sentence_naming_a_place_the_question_does
     assert names_no_place("Which German city did he visit?", "Germantown was founded in Pennsylvania in 1683.")
     assert names_no_place("Which city did they meet in?", "They met on May 3 in September.") is True  # months
     assert not names_no_place("Which two cities will it connect?", "a connection between Windsor, Ontario, and Detroit")
+    # a country the question names may be one of those asked for (probe 80), but one at least is new
+    asked = "Asked about Mexico and Guatemala, with which two countries does the U.S. have strong cooperation?"
+    assert not names_no_place(asked, "We have very strong bilateral cooperation with both Guatemala and Honduras.")
+    assert names_no_place(asked, "We have very strong bilateral cooperation with both Guatemala and Mexico.")
+    uae = "With which three countries had the UAE recently signed free trade agreements?"  # the UAE is no answer
+    assert names_no_place(uae, "We, the Heads of Government of India, Israel, the UAE, and the United States, met.")
     assert not names_no_place("Which country will host the summit?", "the Republic of Korea will host the summit")
     assert not names_no_place("In which capital did they meet?", "They met in Tokyo.")
     assert not names_no_place("Where does Berlin rank?", bicentennial)  # a "where" asking no place

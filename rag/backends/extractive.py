@@ -271,7 +271,19 @@ def names_no_place(question: str, sentence: str) -> bool:
         )
     country = bool(m.group(1))
     wanted = _how_many_named(m.group(0))
-    if country and len(countries_in(sentence) - countries_in(question)) >= wanted:
+    named = countries_in(sentence)
+    if country and len(named - countries_in(question)) >= wanted:
+        return False
+    # one the question names before asking may be among them: "Asked about Mexico and Guatemala, with which two
+    # countries ...?" is answered by "... with both Guatemala and Honduras" (not one named after: "With which three
+    # countries had the UAE signed ...?" is not answered by "India, Israel, the UAE")
+    before = countries_in(question[: m.start()])
+    if (
+        country
+        and wanted > 1
+        and named - countries_in(question)
+        and len(named - (countries_in(question) - before)) >= wanted
+    ):
         return False
     if country and wanted > 1:
         return True  # a list of countries is asked: none other places them
