@@ -160,9 +160,18 @@ _STATES = frozenset(["emirate", "sultanate", "kingdom", "monarchy", "republic", 
                      "neighbor", "democracy", "economy", "member", "partner", "nation", "country"])  # fmt: skip
 
 
+# "What name was given to the G7 working group on China ...?": a name of that kind ("the ... Group") answers
+_NAME_GIVEN = re.compile(
+    r"\b[Ww]hat (?:name|title) (?:was|is|were|are|will be|has been) (?:given to |chosen for )?(?:the|a|an|its|their) "
+    r"(?:[\w.'’-]+ ){0,3}?([a-z]{3,})(?=\s+(?:on|of|for|by|in|at|to|that|which|floated|launched|created|proposed)\b"
+    r"|\s*\?)"
+)
+
+
 def named_noun(question: str) -> str | None:
-    """The noun of a "which X" question whose answer is a name of that kind ("the Senkaku Islands")."""
-    m = _WHICH_NOUN.search(question)
+    """The noun of a "which X" (or "what name was given to the X") question whose answer is a name of that kind
+    ("the Senkaku Islands")."""
+    m = _WHICH_NOUN.search(question) or _NAME_GIVEN.search(question)
     return m.group(1).rstrip("s") if m else None
 
 

@@ -115,6 +115,7 @@ def test_refusal_text_means_refused() -> None:
         ("Which Norwegian minister came with him?", "person"),
         ("How large was the package?", "number"),
         ("Which islands has Beijing kept sending ships to?", "named"),
+        ("What name was given to the G7 working group on China?", "named"),
         ("Which agreement between Japan and Australia did Biden applaud?", None),  # the noun is "agreement"...
         ("For which role at the United Nations did he thank Oslo?", None),  # ...and never a name's word
         ("Where did they meet?", "place"),
@@ -1537,6 +1538,11 @@ def test_a_which_question_is_not_answered_by_a_sentence_that_names_nothing(embed
     met = "President Biden met virtually with G20 leaders today to discuss Afghanistan."
     named = "The leaders discussed counterterrorism in Afghanistan, including the threat from ISIS-K."
     assert names_nothing_new(question, met) and not names_nothing_new(question, named)
+    # a speaker's "I" names no one, and "What name was given to the ... group?" asks a name (probe 80, unanswerable)
+    named_q = "What name was given to the G7 working group on China floated by the Prime Minister in June 2021?"
+    floated = "This is something that the Prime Minister floated to the group and, I think, seemed to have some warm responses."
+    assert names_nothing_new(named_q, floated)
+    assert select(embedder, named_q, [passage(1, floated)]) == []
     chosen = select(embedder, question, [passage(1, f"{met} {named}")])
     assert chosen and "ISIS-K" in chosen[0].text
     # a code or a span of years names the thing (probe 27: "resolution 77/322", "the 2027-2028 term"), a count not

@@ -877,7 +877,10 @@ def names_nothing_new(question: str, sentence: str, numbers: bool = False) -> bo
     asked = set(re.findall(r"[\w-]+", question.lower()))
     if numbers and any(m.group(0).lower() not in asked for m in _NUMBERED.finditer(sentence)):
         return False
-    return all(re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked for m in _CAPITAL.finditer(sentence))
+    # ... "I" aside: a speaker names no one ("... floated to the group and, I think, seemed to have ...")
+    return all(
+        re.split(r"['’]", m.group(0).lower().rstrip("."))[0] in asked | {"i"} for m in _CAPITAL.finditer(sentence)
+    )
 
 
 # "fifteenth", "15th", "twenty-first"
