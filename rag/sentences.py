@@ -120,9 +120,14 @@ _CLOCK_ASKED = re.compile(r"\bwhat time\b", re.I)
 _CLOCK_LINE = re.compile(r"\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,5})?\)?")
 
 
+# ... not a time something else lasts until: "Until what time was the preview embargoed?" (probe 81: "3:08 P.M. CEST")
+_UNTIL = re.compile(r"\b(?:until|till|embargo\w*)\b", re.I)
+
+
 def clock_asked(question: str) -> bool:
     """At what time something was said: "At what time did the press conference begin?" (or how long it lasted)."""
-    return bool(_CLOCK_ASKED.search(question) and not _TO_COME.search(question)) or span_asked(question)
+    asked = _CLOCK_ASKED.search(question) and not _TO_COME.search(question) and not _UNTIL.search(question)
+    return bool(asked) or span_asked(question)
 
 
 # "How long did the background press call ... last?": its first and last clock lines ("7:00 P.M. BST", "7:15 P.M.

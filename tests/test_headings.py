@@ -23,6 +23,7 @@ def test_a_time_of_day_is_asked_and_told_by_a_clock_line() -> None:
     assert clock_asked("What time did Biden's remarks end?")
     assert not clock_asked("When did the Biden-Suga press conference take place?")  # a date, not a time of day
     assert not clock_asked("At what time will the leaders meet tomorrow?")  # to come: no transcript tells it
+    assert not clock_asked("Until what time was the preview of the 2021 U.S.-EU Summit embargoed?")  # not its start
     assert heading_asked("In which hotel did Yellen hold her press gaggle ahead of the G20 summit?")
     assert is_clock_line("5:05 P.M. EDT") and is_clock_line("12:31 P.M. EST") and is_clock_line("(9:02 a.m.)")
     assert not is_clock_line("The meeting began at 5:05 P.M. EDT.") and not is_clock_line("2021")
