@@ -141,7 +141,16 @@ _ASKS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# "How big is the EU's economy compared with America's?": a comparison ("about the size of the U.S. economy"), no
+# figure
+_COMPARED = re.compile(
+    r"\bhow (?:large|big|high|tall|wide|fast|far|deep|old)\b[^?]*\b(?:compared (?:with|to)|relative to|next to)\b", re.I
+)
+
+
 def answer_type(question: str) -> str | None:
+    if _COMPARED.search(question):
+        return None
     for pattern, kind in _ASKS:
         if pattern.search(question):
             return kind

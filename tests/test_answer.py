@@ -103,6 +103,7 @@ def test_refusal_text_means_refused() -> None:
     [
         ("How long did the meeting last?", "duration"),
         ("How quickly could the formula get from Europe to the U.S.?", "duration"),  # "in approximately three days"
+        ("How big is the EU's economy compared with America's?", None),  # "about the size of the U.S. economy"
         ("When was that?", "date"),
         ("On what exact date was the dialogue held?", "day"),
         ("Which day did they meet?", "day"),
