@@ -271,19 +271,14 @@ def names_no_place(question: str, sentence: str) -> bool:
         )
     country = bool(m.group(1))
     wanted = _how_many_named(m.group(0))
-    named = countries_in(sentence)
-    if country and len(named - countries_in(question)) >= wanted:
+    named, asked_countries = countries_in(sentence), countries_in(question)
+    if country and len(named - asked_countries) >= wanted:
         return False
     # one the question names before asking may be among them: "Asked about Mexico and Guatemala, with which two
     # countries ...?" is answered by "... with both Guatemala and Honduras" (not one named after: "With which three
     # countries had the UAE signed ...?" is not answered by "India, Israel, the UAE")
     before = countries_in(question[: m.start()])
-    if (
-        country
-        and wanted > 1
-        and named - countries_in(question)
-        and len(named - (countries_in(question) - before)) >= wanted
-    ):
+    if country and wanted > 1 and named - asked_countries and len(named - (asked_countries - before)) >= wanted:
         return False
     if country and wanted > 1:
         return True  # a list of countries is asked: none other places them
