@@ -172,7 +172,6 @@ _GOVERNS = re.compile(
 
 # a capital that ends a longer one ("Delhi" of "New Delhi"): the longer one was read first
 _LONGER = {o: [k for k in CAPITALS if k.endswith(" " + o)] for o in CAPITALS}
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @dataclass(frozen=True)
@@ -211,7 +210,7 @@ def expand(question: str) -> Expansion:
             governs = possessive and _GOVERNS.match(m.string, m.end())
             if is_place and not governs and _PLACE_BEFORE.search(m.string[: m.start()]):
                 return m.group(0)
-            name = _POSSESSIVE.sub("", m.group(0))
+            name = m.group(0)[:-2] if possessive else m.group(0)  # "'s" and "’s" are two characters
             if is_place and any(m.string[: m.start()].endswith(k[: -len(name)]) for k in _LONGER.get(name, ())):
                 return m.group(0)  # "Delhi" of "in New Delhi", which was left as a place: still the city
             added.append(plain)
